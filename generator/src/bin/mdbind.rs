@@ -1,0 +1,129 @@
+//! The `mdbind` command line: generate, schema, check.
+//!
+//! Exit codes: 0 success; 1 the docs have errors (warnings never fail); 2 the
+//! command could not run (bad arguments, unreadable folder, unwritable output).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use mdbind::diagnostics::{summary, Severity};
+use mdbind::write::Change;
+
+#[derive(Parser)]
+#[command(
+    name = "mdbind",
+    version,
+    about = "Rust bindings from markdown API reference docs (Microsoft Graph format)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate Rust files from DOCS into --out (only files whose bytes change are written).
+    Generate {
+        /// Folder of markdown pages, searched recursively.
+        docs: PathBuf,
+        /// Output folder; created if missing.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print the intermediate schema of DOCS as JSON.
+    Schema {
+        /// Folder of markdown pages, searched recursively.
+        docs: PathBuf,
+    },
+    /// Report problems in DOCS, with file and line; exits 1 only on errors.
+    Check {
+        /// Folder of markdown pages, searched recursively.
+        docs: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Command::Generate { docs, out } => {
+            let (schema, files) =
+                mdbind::generate(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let changes = mdbind::write::write_all(&out, &files)
+                .map_err(|e| format!("{}: {e}", out.display()))?;
+            let count = |c: Change| changes.iter().filter(|(_, x)| *x == c).count();
+            eprintln!(
+                "mdbind: {} types, {} enums, {} operations -> {}: {} created, {} updated, {} unchanged, {} removed; {}",
+                schema.types.len(),
+                schema.enums.len(),
+                schema.operations.len(),
+                out.display(),
+                count(Change::Created),
+                count(Change::Updated),
+                count(Change::Unchanged),
+                count(Change::Removed),
+                summary(&schema.diagnostics),
+            );
+            Ok(exit_for(&schema.diagnostics))
+        }
+        Command::Schema { docs } => {
+            let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let json = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
+            println!("{json}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { docs, format } => {
+            let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let diagnostics = &schema.diagnostics;
+            match format {
+                Format::Human => {
+                    for d in diagnostics {
+                        println!("{}\n", d.render(&docs));
+                    }
+                    println!("mdbind check: {}", summary(diagnostics));
+                }
+                Format::Json => {
+                    let errors = diagnostics
+                        .iter()
+                        .filter(|d| d.severity == Severity::Error)
+                        .count();
+                    let report = serde_json::json!({
+                        "diagnostics": diagnostics,
+                        "errors": errors,
+                        "warnings": diagnostics.len() - errors,
+                    });
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+                    );
+                }
+            }
+            Ok(exit_for(diagnostics))
+        }
+    }
+}
+
+fn exit_for(diagnostics: &[mdbind::Diagnostic]) -> ExitCode {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

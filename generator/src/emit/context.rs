@@ -1,0 +1,121 @@
+//! What the emitters look up: where each type lives, its Rust type, its
+//! fields with inherited ones.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::schema::{names, EnumDef, Property, Schema, TypeDef};
+
+pub struct Context<'a> {
+    pub schema: &'a Schema,
+    modules: BTreeMap<&'a str, &'a str>,
+    types: BTreeMap<String, &'a TypeDef>,
+    enums: BTreeMap<String, &'a EnumDef>,
+    /// (type, property) pairs whose field is boxed to break a cycle.
+    boxed: BTreeSet<(String, String)>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(schema: &'a Schema) -> Self {
+        let mut cx = Context {
+            schema,
+            modules: schema
+                .namespaces
+                .iter()
+                .map(|n| (n.name.as_str(), n.module.as_str()))
+                .collect(),
+            types: schema.types.iter().map(|t| (t.qualified(), t)).collect(),
+            enums: schema.enums.iter().map(|e| (e.qualified(), e)).collect(),
+            boxed: BTreeSet::new(),
+        };
+        cx.boxed = super::cycles::boxed_fields(&cx);
+        cx
+    }
+
+    pub fn type_def(&self, qualified: &str) -> Option<&'a TypeDef> {
+        self.types.get(qualified).copied()
+    }
+
+    /// A type's fields: inherited ones first (outermost base first), then its
+    /// own; a property a derived type documents again appears once.
+    pub fn fields(&self, def: &'a TypeDef) -> Vec<&'a Property> {
+        let mut chain = vec![def];
+        while let Some(base) = chain
+            .last()
+            .and_then(|t| t.base.as_ref())
+            .and_then(|b| self.type_def(b))
+        {
+            if chain.iter().any(|t| std::ptr::eq(*t, base)) {
+                break;
+            }
+            chain.push(base);
+        }
+        let mut out: Vec<&Property> = Vec::new();
+        for t in chain.iter().rev() {
+            for p in &t.properties {
+                if !out.iter().any(|q| q.name == p.name) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn is_boxed(&self, owner: &TypeDef, property: &Property) -> bool {
+        self.boxed
+            .contains(&(owner.qualified(), property.name.clone()))
+    }
+
+    /// Path to a generated item of namespace `ns` from module `from`
+    /// (`None`: from the entry file; `Some("handlers")`: a sibling module).
+    pub fn item_path(&self, ns: &str, rust: &str, from: Option<&str>) -> TokenStream {
+        let module = self.modules.get(ns).copied().unwrap_or("unknown");
+        let ident = format_ident!("{}", rust);
+        let module_ident = format_ident!("{}", module);
+        match from {
+            Some(current) if current == module => quote! { #ident },
+            Some(_) => quote! { super::#module_ident::#ident },
+            None => quote! { #module_ident::#ident },
+        }
+    }
+
+    /// The Rust type of one value of OData type `typ`, seen from module `from`.
+    pub fn value_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
+        if let Some(def) = self.types.get(typ) {
+            return self.item_path(&def.namespace, &def.rust_name, from);
+        }
+        if let Some(def) = self.enums.get(typ) {
+            return self.item_path(&def.namespace, &def.rust_name, from);
+        }
+        match typ {
+            "Edm.String" => quote! { String },
+            "Edm.Boolean" => quote! { bool },
+            "Edm.Byte" => quote! { u8 },
+            "Edm.SByte" => quote! { i8 },
+            "Edm.Int16" => quote! { i16 },
+            "Edm.Int32" => quote! { i32 },
+            "Edm.Int64" => quote! { i64 },
+            "Edm.Single" => quote! { f32 },
+            "Edm.Double" | "Edm.Decimal" => quote! { f64 },
+            "Edm.DateTimeOffset" => quote! { ::mdbind_runtime::DateTimeOffset },
+            "Edm.Date" => quote! { ::mdbind_runtime::Date },
+            "Edm.TimeOfDay" => quote! { ::mdbind_runtime::TimeOfDay },
+            "Edm.Duration" => quote! { ::mdbind_runtime::Duration },
+            "Edm.Guid" => quote! { ::mdbind_runtime::Guid },
+            "Edm.Binary" | "Edm.Stream" => quote! { ::mdbind_runtime::Binary },
+            // Edm.Json, Edm.Untyped, and names the docs never define.
+            _ => quote! { ::serde_json::Value },
+        }
+    }
+}
+
+/// A field or method identifier, raw when it is a keyword.
+pub fn field_ident(name: &str) -> Ident {
+    if names::is_keyword(name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}

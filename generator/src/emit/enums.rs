@@ -1,0 +1,75 @@
+//! Forward-compatible enums: one variant per documented member, and `Other`
+//! for values the docs never listed, so any value read is written back as it was.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::docs;
+use crate::schema::EnumDef;
+
+pub fn emit(def: &EnumDef) -> TokenStream {
+    let name = format_ident!("{}", def.rust_name);
+    let mut text = format!("Values of `{}`", def.qualified());
+    if def.inline {
+        text.push_str(", listed in the property's description");
+    }
+    text.push_str(&format!(". Documented in `{}`.", def.source.file));
+    let doc = docs::attrs(&text);
+    let variants: Vec<_> = def
+        .members
+        .iter()
+        .map(|m| format_ident!("{}", m.rust_name))
+        .collect();
+    let wire: Vec<&str> = def.members.iter().map(|m| m.name.as_str()).collect();
+    let variant_docs = def.members.iter().map(|m| {
+        let text = match &m.description {
+            Some(d) => format!("`{}`: {d}", m.name),
+            None => format!("`{}`", m.name),
+        };
+        docs::attrs(&text)
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(from = "String", into = "String")]
+        pub enum #name {
+            #(#variant_docs #variants,)*
+            /// A value the docs do not list, kept as sent.
+            Other(String),
+        }
+
+        impl #name {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wire,)*
+                    Self::Other(value) => value,
+                }
+            }
+        }
+
+        impl From<String> for #name {
+            fn from(value: String) -> Self {
+                match value.as_str() {
+                    #(#wire => Self::#variants,)*
+                    _ => Self::Other(value),
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                Self::from(value.to_owned())
+            }
+        }
+
+        impl From<#name> for String {
+            fn from(value: #name) -> Self {
+                match value {
+                    #name::Other(value) => value,
+                    known => known.as_str().to_owned(),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Handler traits: one per resource collection, one method per operation,
+//! each taking a typed request and returning a typed response per status.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::context::{field_ident, Context};
+use super::docs;
+use crate::schema::{names, Operation};
+
+const MODULE: Option<&str> = Some("handlers");
+
+/// The items of `handlers.rs`: a `use` line, then per trait its request and
+/// response types and the trait itself.
+pub fn emit(cx: &Context) -> Vec<TokenStream> {
+    let mut traits: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
+    for op in &cx.schema.operations {
+        if let Some(handler) = &op.handler {
+            traits.entry(handler.as_str()).or_default().push(op);
+        }
+    }
+    let mut items = vec![quote! { use std::future::Future; }];
+    for (name, ops) in traits {
+        for op in &ops {
+            items.push(request(cx, op));
+            items.push(response(cx, op));
+        }
+        let ident = format_ident!("{}", name);
+        let methods = ops.iter().map(|op| method(op));
+        let mut paths: Vec<String> = ops
+            .iter()
+            .flat_map(|op| op.paths.iter())
+            .map(|p| p.replace('`', ""))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        let listed: Vec<String> = paths.iter().map(|p| format!("- `{p}`")).collect();
+        let doc = docs::raw_attrs(&format!(
+            "Operations on one resource collection; implement it to serve them. Paths:\n\n{}",
+            listed.join("\n")
+        ));
+        items.push(quote! {
+            #doc
+            pub trait #ident: Send + Sync {
+                #(#methods)*
+            }
+        });
+    }
+    items
+}
+
+fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
+    let base = names::camel(&op.rust_name);
+    (
+        format_ident!("{}Request", base),
+        format_ident!("{}Response", base),
+    )
+}
+
+fn request(cx: &Context, op: &Operation) -> TokenStream {
+    let (name, _) = type_names(op);
+    let path_fields = op.path_params.iter().map(|p| {
+        let ident = field_ident(&p.rust_name);
+        let doc = docs::attrs(&format!("Path parameter `{{{}}}`.", p.name));
+        quote! { #doc pub #ident: String, }
+    });
+    let query_fields = op.query_params.iter().map(|p| {
+        let ident = field_ident(&p.rust_name);
+        let text = match &p.description {
+            Some(d) => format!("Query parameter `{}`: {d}", p.name),
+            None => format!("Query parameter `{}`.", p.name),
+        };
+        let doc = docs::attrs(&text);
+        quote! { #doc pub #ident: Option<String>, }
+    });
+    let body = op.request_body.as_ref().map(|b| {
+        let mut ty = cx.value_type(&b.typ, MODULE);
+        if b.collection {
+            ty = quote! { Vec<#ty> };
+        }
+        let doc = docs::attrs(&format!("The request body, a `{}`.", b.typ));
+        quote! { #doc pub body: #ty, }
+    });
+    let method = op.method.as_deref().unwrap_or_default();
+    let paths = &op.paths;
+    let doc = docs::attrs(&format!(
+        "The request of `{}::{}`: path and query parameters and body.",
+        op.handler.as_deref().unwrap_or_default(),
+        op.rust_name
+    ));
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name {
+            #(#path_fields)*
+            #(#query_fields)*
+            #body
+        }
+
+        impl #name {
+            /// The HTTP method.
+            pub const METHOD: &'static str = #method;
+            /// The documented path templates.
+            pub const PATHS: &'static [&'static str] = &[#(#paths),*];
+        }
+    }
+}
+
+fn status_variant(status: u16) -> proc_macro2::Ident {
+    let name = match status {
+        200 => "Ok".to_string(),
+        201 => "Created".to_string(),
+        202 => "Accepted".to_string(),
+        203 => "NonAuthoritative".to_string(),
+        204 => "NoContent".to_string(),
+        206 => "PartialContent".to_string(),
+        302 => "Found".to_string(),
+        303 => "SeeOther".to_string(),
+        other => format!("Status{other}"),
+    };
+    format_ident!("{}", name)
+}
+
+fn response(cx: &Context, op: &Operation) -> TokenStream {
+    let (_, name) = type_names(op);
+    let (status, variant, doc) = match &op.response {
+        Some(r) => {
+            let variant = status_variant(r.status);
+            let body = r.typ.as_ref().map(|t| {
+                let ty = cx.value_type(t, MODULE);
+                if r.collection {
+                    quote! { (::mdbind_runtime::Page<#ty>) }
+                } else {
+                    quote! { (#ty) }
+                }
+            });
+            let text = match &r.typ {
+                Some(t) if r.collection => format!("`{}` with a page of `{t}`.", r.status),
+                Some(t) => format!("`{}` with a `{t}`.", r.status),
+                None => format!("`{}` with no body.", r.status),
+            };
+            (r.status, quote! { #variant #body }, docs::attrs(&text))
+        }
+        None => {
+            let doc = docs::attrs(
+                "`200`: the docs do not describe the response, so the body is any JSON.",
+            );
+            (200, quote! { Ok(::serde_json::Value) }, doc)
+        }
+    };
+    let variant_ident = op
+        .response
+        .as_ref()
+        .map_or_else(|| format_ident!("Ok"), |r| status_variant(r.status));
+    let pattern = match op.response.as_ref().map(|r| r.typ.is_some()) {
+        Some(false) => quote! { Self::#variant_ident },
+        _ => quote! { Self::#variant_ident(_) },
+    };
+    let status_literal = proc_macro2::Literal::u16_unsuffixed(status);
+    let type_doc = docs::attrs("The documented responses.");
+    quote! {
+        #type_doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #doc
+            #variant,
+        }
+
+        impl #name {
+            /// The HTTP status code of this response.
+            pub fn status(&self) -> u16 {
+                match self {
+                    #pattern => #status_literal,
+                }
+            }
+        }
+    }
+}
+
+fn method(op: &Operation) -> TokenStream {
+    let (request, response) = type_names(op);
+    let ident = field_ident(&op.rust_name);
+    // Text from the docs is cleaned; the structure around it (a code block of
+    // request lines, a list of permissions) is ours and stays markdown.
+    let mut text = docs::clean(&op.title);
+    if let Some(d) = &op.description {
+        text.push_str(&format!("\n\n{}", docs::clean(d)));
+    }
+    let method = op.method.as_deref().unwrap_or_default();
+    text.push_str("\n\n```text");
+    for path in &op.paths {
+        text.push_str(&format!("\n{method} {}", path.replace('`', "")));
+    }
+    text.push_str("\n```");
+    if !op.permissions.is_empty() {
+        text.push_str("\n\nPermissions:\n");
+    }
+    for p in &op.permissions {
+        let scopes = if !p.supported {
+            "not supported".to_string()
+        } else if p.scopes.is_empty() {
+            "not documented".to_string()
+        } else {
+            p.scopes
+                .iter()
+                .map(|s| format!("`{}`", s.replace('`', "")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        text.push_str(&format!("\n- `{}`: {scopes}", p.kind.replace('`', "")));
+    }
+    text.push_str(&format!(
+        "\n\nDocumented in `{}`.",
+        op.source.file.replace('`', "")
+    ));
+    let doc = docs::raw_attrs(&text);
+    quote! {
+        #doc
+        fn #ident(
+            &self,
+            request: #request,
+        ) -> impl Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send;
+    }
+}

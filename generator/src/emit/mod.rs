@@ -1,0 +1,127 @@
+//! Emit: the schema → formatted Rust files, through syn/quote and prettyplease.
+//!
+//! Reads only [`crate::schema::Schema`]; names come from the schema (see
+//! `schema::names`), so this stage decides how code looks, never what it is called.
+//!
+//! Files: `mdbind.rs` (the entry to `include!`), one file per namespace
+//! module, and `handlers.rs` (handler traits with their request and response types).
+
+mod context;
+mod cycles;
+mod docs;
+mod enums;
+mod file;
+mod handlers;
+mod structs;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::schema::Schema;
+use context::Context;
+
+pub use file::HEADER_MARK;
+
+/// The file every generated folder is entered through.
+pub const ENTRY_FILE: &str = "mdbind.rs";
+
+/// One output file: a path relative to the output folder and its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    pub path: String,
+    pub contents: String,
+}
+
+/// Generates every file for `schema`, in a fixed order.
+pub fn emit(schema: &Schema) -> Vec<GeneratedFile> {
+    let cx = Context::new(schema);
+    let mut files = Vec::new();
+    let mut modules = Vec::new();
+    for ns in &schema.namespaces {
+        let mut items = vec![quote! { use serde::{Deserialize, Serialize}; }];
+        items.extend(
+            schema
+                .types
+                .iter()
+                .filter(|t| t.namespace == ns.name)
+                .map(|t| structs::emit(&cx, t)),
+        );
+        items.extend(
+            schema
+                .enums
+                .iter()
+                .filter(|e| e.namespace == ns.name)
+                .map(enums::emit),
+        );
+        files.push(GeneratedFile {
+            path: format!("{}.rs", ns.module),
+            contents: file::format(items),
+        });
+        let module = format_ident!("{}", ns.module);
+        let path = format!("{}.rs", ns.module);
+        let doc = docs::attrs(&format!("Types and enums of the `{}` namespace.", ns.name));
+        modules.push(quote! {
+            #doc
+            pub mod #module { include!(#path); }
+        });
+    }
+    let handler_items = handlers::emit(&cx);
+    let has_handlers = handler_items.len() > 1;
+    if has_handlers {
+        files.push(GeneratedFile {
+            path: "handlers.rs".to_string(),
+            contents: file::format(handler_items),
+        });
+        let doc = docs::attrs("Async handler traits, one per resource collection, with a typed request and response per operation.");
+        modules.push(quote! {
+            #doc
+            pub mod handlers { include!("handlers.rs"); }
+        });
+    }
+    modules.push(reserialize(&cx));
+    files.push(GeneratedFile {
+        path: ENTRY_FILE.to_string(),
+        contents: file::format(modules),
+    });
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// A function that reads JSON as the type a documented name stands for and
+/// writes it back: the docs' examples are checked through it, and servers can
+/// use it to validate a payload whose type is known only by name.
+fn reserialize(cx: &Context) -> TokenStream {
+    let arms = cx
+        .schema
+        .types
+        .iter()
+        .map(|t| (t.qualified(), &t.namespace, &t.rust_name))
+        .chain(
+            cx.schema
+                .enums
+                .iter()
+                .map(|e| (e.qualified(), &e.namespace, &e.rust_name)),
+        )
+        .map(|(qualified, ns, rust)| {
+            let path = cx.item_path(ns, rust, None);
+            quote! { #qualified => ::mdbind_runtime::reserialize::<#path>(value, collection), }
+        });
+    let doc = docs::raw_attrs(
+        "Reads `value` as the generated type documented as `type_name` (qualified, e.g. \
+         `microsoft.graph.user`), or as a [`mdbind_runtime::Page`] of them when `collection`, \
+         and writes it back as JSON.\n\nReturns `None` when no generated type has that name.",
+    );
+    quote! {
+        #doc
+        pub fn reserialize(
+            type_name: &str,
+            collection: bool,
+            value: ::serde_json::Value,
+        ) -> Option<Result<::serde_json::Value, ::serde_json::Error>> {
+            Some(match type_name {
+                #(#arms)*
+                _ => return None,
+            })
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Request and response examples: the `http` code blocks of the Examples
+//! sections, usually announced by a `<!-- { "blockType": ... } -->` annotation.
+
+use serde_json::Value;
+
+use super::http;
+use super::json::{self, JsonBody, JsonRead};
+use crate::diagnostics::{Code, Diagnostic};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleKind {
+    Request,
+    Response,
+}
+
+/// One example message.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub kind: ExampleKind,
+    /// The annotation's `name`.
+    pub name: Option<String>,
+    /// Line of the request or status line.
+    pub line: u32,
+    pub method: Option<String>,
+    /// The request target as written.
+    pub url: Option<String>,
+    pub status: Option<u16>,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<JsonBody>,
+    /// The annotation's `@odata.type`, `isCollection` and `truncated`.
+    pub odata_type: Option<String>,
+    pub is_collection: Option<bool>,
+    pub truncated: bool,
+}
+
+/// Reads one example code block. `annotation` is the JSON of the annotation
+/// that announced it (an empty object for an unannotated block).
+pub fn read(
+    file: &str,
+    kind: ExampleKind,
+    annotation: &Value,
+    code: &str,
+    first_line: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Example {
+    let text_of = |key: &str| {
+        annotation
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let mut example = Example {
+        kind,
+        name: text_of("name"),
+        line: first_line,
+        method: None,
+        url: None,
+        status: None,
+        headers: Vec::new(),
+        body: None,
+        odata_type: text_of("@odata.type"),
+        is_collection: annotation.get("isCollection").and_then(Value::as_bool),
+        truncated: annotation
+            .get("truncated")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+    };
+    let lines: Vec<&str> = code.lines().collect();
+    let Some(start) = lines.iter().position(|l| !l.trim().is_empty()) else {
+        return example;
+    };
+    let mut n = start;
+    example.line = first_line + n as u32;
+    let first = lines[n].trim();
+    match kind {
+        ExampleKind::Request => {
+            let mut words = first.splitn(2, char::is_whitespace);
+            example.method = words.next().map(str::to_ascii_uppercase);
+            example.url = words.next().map(|u| u.trim().to_string());
+        }
+        ExampleKind::Response => example.status = http::status_line(first).map(|(s, _)| s),
+    }
+    n += 1;
+    while n < lines.len() && !lines[n].trim().is_empty() && !starts_json(lines[n]) {
+        if let Some((name, value)) = lines[n].split_once(':') {
+            example
+                .headers
+                .push((name.trim().to_string(), value.trim().to_string()));
+        }
+        n += 1;
+    }
+    let Some(body_start) = (n..lines.len()).find(|&i| starts_json(lines[i])) else {
+        return example;
+    };
+    if let Some(stray) = (n..body_start).find(|&i| !lines[i].trim().is_empty()) {
+        diagnostics.push(Diagnostic::warning(
+            Code::ExampleStrayText,
+            file,
+            first_line + stray as u32,
+            format!(
+                "text before the JSON body of this example: `{}`",
+                lines[stray].trim()
+            ),
+            "ignored the text and read the JSON body after it",
+        ));
+    }
+    let body_line = first_line + body_start as u32;
+    let body_text = lines[body_start..].join("\n");
+    example.body = match json::read(&body_text, body_line) {
+        JsonRead::Strict(body) => Some(body),
+        JsonRead::Lenient(body, why, line) => {
+            diagnostics.push(Diagnostic::warning(
+                Code::ExampleJsonLenient,
+                file,
+                line,
+                format!("example JSON is not valid JSON: {why}"),
+                "read it leniently; fix the JSON so strict readers accept it",
+            ));
+            Some(body)
+        }
+        JsonRead::Invalid(why, line) => {
+            diagnostics.push(Diagnostic::warning(
+                Code::ExampleJsonInvalid,
+                file,
+                line,
+                format!("example JSON cannot be read: {why}"),
+                "kept the example without a body; it is not checked or round-tripped",
+            ));
+            None
+        }
+    };
+    example
+}
+
+fn starts_json(line: &str) -> bool {
+    matches!(line.trim_start().chars().next(), Some('{' | '['))
+}

@@ -1,0 +1,171 @@
+//! Example JSON, read leniently (trailing commas, comments, NBSP indentation
+//! occur in the docs) while remembering the line of every value, so that a
+//! diagnostic about a value can point at it.
+
+use jsonc_parser::ast;
+use jsonc_parser::common::Ranged;
+use serde_json::{Map, Number, Value};
+
+use super::markdown::LineIndex;
+
+/// A JSON body and where its values are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonBody {
+    pub value: Value,
+    /// Line of the body's first character in the page.
+    pub line: u32,
+    /// JSON pointer (`/value/0/feature`) → page line of that value.
+    pub positions: Vec<(String, u32)>,
+}
+
+impl JsonBody {
+    /// The page line of the value at `pointer`, or the body's first line.
+    pub fn line_of(&self, pointer: &str) -> u32 {
+        self.positions
+            .iter()
+            .find(|(p, _)| p == pointer)
+            .map_or(self.line, |(_, l)| *l)
+    }
+}
+
+/// What reading a body gave.
+#[derive(Debug)]
+pub enum JsonRead {
+    /// Strict JSON.
+    Strict(JsonBody),
+    /// Not strict JSON, but readable: the strict parser's complaint and its page line.
+    Lenient(JsonBody, String, u32),
+    /// Unreadable: the complaint and its page line.
+    Invalid(String, u32),
+}
+
+/// Reads `text`, which starts at page line `first_line`.
+pub fn read(text: &str, first_line: u32) -> JsonRead {
+    // NBSP used as indentation is whitespace to a reader, not to a JSON parser.
+    let normalized = text.replace('\u{a0}', " ");
+    let strict_error = serde_json::from_str::<Value>(&normalized).err();
+    let options = jsonc_parser::ParseOptions::default();
+    let parsed = jsonc_parser::parse_to_ast(&normalized, &Default::default(), &options);
+    let to_page = |line_in_body: usize| {
+        first_line + u32::try_from(line_in_body.saturating_sub(1)).unwrap_or(0)
+    };
+    let ast = match parsed {
+        Ok(result) => result.value,
+        Err(e) => return JsonRead::Invalid(e.kind().to_string(), to_page(e.line_display())),
+    };
+    let Some(ast) = ast else {
+        return JsonRead::Invalid("no JSON value".to_string(), first_line);
+    };
+    let lines = LineIndex::new(&normalized);
+    let mut positions = Vec::new();
+    let mut pointer = String::new();
+    let value = convert(&ast, &lines, first_line, &mut pointer, &mut positions);
+    let body = JsonBody {
+        value,
+        line: first_line,
+        positions,
+    };
+    match strict_error {
+        None => JsonRead::Strict(body),
+        Some(e) => {
+            let mut line = e.line();
+            let message = e.to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
+            if message == "trailing comma" {
+                // serde_json points at the bracket after the comma; point at the comma.
+                line = comma_line(&normalized, e.line(), e.column()).unwrap_or(line);
+            }
+            JsonRead::Lenient(body, message, to_page(line))
+        }
+    }
+}
+
+/// The line of the last `,` before (line, column), both 1-based.
+fn comma_line(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let offset = (start + column.saturating_sub(1)).min(text.len());
+    let comma = text.get(..offset)?.rfind(',')?;
+    Some(text[..comma].matches('\n').count() + 1)
+}
+
+fn convert(
+    node: &ast::Value<'_>,
+    lines: &LineIndex,
+    first_line: u32,
+    pointer: &mut String,
+    positions: &mut Vec<(String, u32)>,
+) -> Value {
+    positions.push((
+        pointer.clone(),
+        first_line + lines.line(node.range().start) - 1,
+    ));
+    match node {
+        ast::Value::StringLit(s) => Value::String(s.value.to_string()),
+        ast::Value::NumberLit(n) => match n.value.parse::<Number>() {
+            Ok(number) => Value::Number(number),
+            Err(_) => Value::String(n.value.to_string()),
+        },
+        ast::Value::BooleanLit(b) => Value::Bool(b.value),
+        ast::Value::NullKeyword(_) => Value::Null,
+        ast::Value::Array(array) => {
+            let mut items = Vec::with_capacity(array.elements.len());
+            for (i, element) in array.elements.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                items.push(convert(element, lines, first_line, pointer, positions));
+                pointer.truncate(len);
+            }
+            Value::Array(items)
+        }
+        ast::Value::Object(object) => {
+            let mut map = Map::new();
+            for prop in &object.properties {
+                let key = prop.name.as_str().to_string();
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                let value = convert(&prop.value, lines, first_line, pointer, positions);
+                pointer.truncate(len);
+                map.insert(key, value);
+            }
+            Value::Object(map)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strict_lenient_invalid() {
+        match read("{\n  \"a\": [1,\n  2]\n}", 10) {
+            JsonRead::Strict(body) => {
+                assert_eq!(body.value, serde_json::json!({"a": [1, 2]}));
+                assert_eq!(body.line_of("/a/1"), 12);
+            }
+            other => panic!("{other:?}"),
+        }
+        match read("{\n  \"v\": [\n    {\"x\": 1},\n  ]\n}", 5) {
+            JsonRead::Lenient(body, why, line) => {
+                assert_eq!(body.value, serde_json::json!({"v": [{"x": 1}]}));
+                assert_eq!(why, "trailing comma");
+                assert_eq!(line, 7);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            read("{\n \"a\": ...\n}", 1),
+            JsonRead::Invalid(_, 2)
+        ));
+    }
+}

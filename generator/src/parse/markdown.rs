@@ -1,0 +1,402 @@
+//! Markdown → a flat list of blocks, each with the line it starts on.
+//!
+//! Everything above this module reads blocks, never markdown events, so the
+//! rules of CommonMark (and pulldown-cmark's offsets) stay in one place.
+
+use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+/// A link as written: `[text](dest)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub text: String,
+    pub dest: String,
+    /// Byte offset of the link text in the enclosing [`Inline::text`].
+    pub offset: usize,
+}
+
+/// The text of a paragraph, heading or table cell: inline code keeps its
+/// backticks (enum values are written as code), links keep their target.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inline {
+    pub text: String,
+    pub links: Vec<Link>,
+}
+
+/// One row of a table, with the line it is on.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub cells: Vec<Inline>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone)]
+pub enum BlockKind {
+    FrontMatter(String),
+    Heading {
+        level: u8,
+        inline: Inline,
+    },
+    Paragraph(Inline),
+    Table {
+        header: Vec<Inline>,
+        rows: Vec<Row>,
+    },
+    /// A fenced or indented code block; `first_line` is the line of its first
+    /// content line (the fence itself is `line`).
+    Code {
+        info: String,
+        text: String,
+        first_line: u32,
+    },
+    Html(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub line: u32,
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line(&self, offset: usize) -> u32 {
+        let index = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        u32::try_from(index + 1).unwrap_or(u32::MAX)
+    }
+}
+
+enum Open {
+    None,
+    Inline {
+        heading: Option<u8>,
+        inline: Inline,
+        line: u32,
+    },
+    Code {
+        info: String,
+        text: String,
+        first: Option<usize>,
+        line: u32,
+    },
+    Html {
+        text: String,
+        line: u32,
+    },
+    Meta {
+        text: String,
+        line: u32,
+    },
+}
+
+#[derive(Default)]
+struct TableBuilder {
+    header: Vec<Inline>,
+    rows: Vec<Row>,
+    current: Vec<Inline>,
+    in_head: bool,
+    line: u32,
+}
+
+/// Splits `text` into blocks. Never fails: markdown has no syntax errors.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let lines = LineIndex::new(text);
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_STRIKETHROUGH;
+    let mut out = Vec::new();
+    let mut open = Open::None;
+    let mut table: Option<TableBuilder> = None;
+    // Link targets being collected; links may nest inside emphasis, not in each other.
+    let mut link_stack: Vec<(String, usize)> = Vec::new();
+
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let line = lines.line(range.start);
+        match event {
+            Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
+                open = Open::Meta {
+                    text: String::new(),
+                    line,
+                };
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                if let Open::Meta { text, line } = std::mem::replace(&mut open, Open::None) {
+                    out.push(Block {
+                        kind: BlockKind::FrontMatter(text),
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                open = Open::Inline {
+                    heading: Some(level as u8),
+                    inline: Inline::default(),
+                    line,
+                };
+            }
+            Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) => {
+                // A loose list item holds paragraphs: flush what the item said so far.
+                flush_inline(&mut open, &mut out);
+                open = Open::Inline {
+                    heading: None,
+                    inline: Inline::default(),
+                    line,
+                };
+            }
+            Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Item) => {
+                flush_inline(&mut open, &mut out);
+            }
+            Event::Start(Tag::Table(_)) => {
+                table = Some(TableBuilder {
+                    line,
+                    ..TableBuilder::default()
+                });
+            }
+            Event::Start(Tag::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.in_head = true;
+                }
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.in_head = false;
+                    t.header = std::mem::take(&mut t.current);
+                }
+            }
+            Event::Start(Tag::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.current.clear();
+                    t.line = t.line.max(1);
+                    t.rows.push(Row {
+                        cells: Vec::new(),
+                        line,
+                    });
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    let cells = std::mem::take(&mut t.current);
+                    if let Some(row) = t.rows.last_mut() {
+                        row.cells = cells;
+                    }
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                open = Open::Inline {
+                    heading: None,
+                    inline: Inline::default(),
+                    line,
+                };
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let (Open::Inline { inline, .. }, Some(t)) =
+                    (std::mem::replace(&mut open, Open::None), table.as_mut())
+                {
+                    t.current.push(trimmed(inline));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some(t) = table.take() {
+                    let line = t.line;
+                    out.push(Block {
+                        kind: BlockKind::Table {
+                            header: t.header,
+                            rows: t.rows,
+                        },
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                flush_inline(&mut open, &mut out);
+                let info = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info.trim().to_string(),
+                    pulldown_cmark::CodeBlockKind::Indented => String::new(),
+                };
+                open = Open::Code {
+                    info,
+                    text: String::new(),
+                    first: None,
+                    line,
+                };
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Open::Code {
+                    info,
+                    text: code,
+                    first,
+                    line,
+                } = std::mem::replace(&mut open, Open::None)
+                {
+                    let first_line = first.map_or(line + 1, |o| lines.line(o));
+                    out.push(Block {
+                        kind: BlockKind::Code {
+                            info,
+                            text: code,
+                            first_line,
+                        },
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                flush_inline(&mut open, &mut out);
+                open = Open::Html {
+                    text: String::new(),
+                    line,
+                };
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Open::Html { text, line } = std::mem::replace(&mut open, Open::None) {
+                    out.push(Block {
+                        kind: BlockKind::Html(text),
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Open::Inline { inline, .. } = &open {
+                    link_stack.push((dest_url.to_string(), inline.text.len()));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let (Some((dest, start)), Open::Inline { inline, .. }) =
+                    (link_stack.pop(), &mut open)
+                {
+                    let text = inline
+                        .text
+                        .get(start..)
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string();
+                    inline.links.push(Link {
+                        text,
+                        dest,
+                        offset: start,
+                    });
+                }
+            }
+            Event::Text(t) => match &mut open {
+                Open::Inline { inline, .. } => inline.text.push_str(&t),
+                Open::Code {
+                    text: code, first, ..
+                } => {
+                    first.get_or_insert(range.start);
+                    code.push_str(&t);
+                }
+                Open::Meta { text, .. } => text.push_str(&t),
+                Open::Html { text, .. } => text.push_str(&t),
+                Open::None => {}
+            },
+            Event::Code(t) => {
+                if let Open::Inline { inline, .. } = &mut open {
+                    inline.text.push('`');
+                    inline.text.push_str(&t);
+                    inline.text.push('`');
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => match &mut open {
+                Open::Html { text, .. } => text.push_str(&t),
+                Open::Inline { inline, .. } => inline.text.push_str(&t),
+                _ => {}
+            },
+            Event::SoftBreak | Event::HardBreak => {
+                if let Open::Inline { inline, .. } = &mut open {
+                    inline.text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    flush_inline(&mut open, &mut out);
+    out
+}
+
+fn trimmed(mut inline: Inline) -> Inline {
+    inline.text = inline.text.trim().to_string();
+    inline
+}
+
+fn flush_inline(open: &mut Open, out: &mut Vec<Block>) {
+    if matches!(open, Open::Inline { .. }) {
+        if let Open::Inline {
+            heading,
+            inline,
+            line,
+        } = std::mem::replace(open, Open::None)
+        {
+            let inline = trimmed(inline);
+            let kind = match heading {
+                Some(level) => BlockKind::Heading { level, inline },
+                None if inline.text.is_empty() => return,
+                None => BlockKind::Paragraph(inline),
+            };
+            out.push(Block { kind, line });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_blocks_rows_and_code() {
+        let text = "---\ntitle: x\n---\n\n# Title\n\nSee [a](a.md) and `b`.\n\n|A|B|\n|-|-|\n|1|2|\n|3|4|\n\n```http\nGET /x\n```\n<!-- { \"blockType\": \"request\" } -->\n";
+        let blocks = blocks(text);
+        let lines: Vec<u32> = blocks.iter().map(|b| b.line).collect();
+        assert_eq!(lines, vec![1, 5, 7, 9, 14, 17]);
+        match &blocks[2].kind {
+            BlockKind::Paragraph(p) => {
+                assert_eq!(p.text, "See a and `b`.");
+                assert_eq!(
+                    p.links,
+                    vec![Link {
+                        text: "a".into(),
+                        dest: "a.md".into(),
+                        offset: 4
+                    }]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        match &blocks[3].kind {
+            BlockKind::Table { header, rows } => {
+                assert_eq!(header.len(), 2);
+                assert_eq!(
+                    rows.iter().map(|r| r.line).collect::<Vec<_>>(),
+                    vec![11, 12]
+                );
+                assert_eq!(rows[1].cells[1].text, "4");
+            }
+            other => panic!("{other:?}"),
+        }
+        match &blocks[4].kind {
+            BlockKind::Code {
+                info,
+                text,
+                first_line,
+            } => {
+                assert_eq!(
+                    (info.as_str(), text.as_str(), *first_line),
+                    ("http", "GET /x\n", 15)
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Parse: one markdown page → the facts it states, each with its line.
+//!
+//! This stage knows markdown and the Graph documentation conventions; it knows
+//! nothing of other pages or of Rust. [`parse_page`] is its whole interface.
+
+pub mod enums;
+pub mod examples;
+pub mod http;
+pub mod json;
+pub mod markdown;
+mod page;
+pub mod typeref;
+
+use std::collections::BTreeMap;
+
+pub use examples::{Example, ExampleKind};
+pub use json::JsonBody;
+pub use page::parse_page;
+pub use typeref::{TypeName, TypeRef};
+
+/// Everything one page says.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// Path relative to the docs folder, `/`-separated.
+    pub file: String,
+    pub front_matter: BTreeMap<String, String>,
+    /// The H1 title and its line.
+    pub title: Option<(String, u32)>,
+    /// The `Namespace:` line, when there is one.
+    pub namespace: Option<(String, u32)>,
+    /// The first paragraph under the title.
+    pub summary: Option<String>,
+    /// What a resource page's `blockType: resource` annotation says.
+    pub resource: Option<ResourceFacts>,
+    pub property_tables: Vec<PropertyTable>,
+    /// Present on method pages (pages with an `HTTP request` section).
+    pub operation: Option<OperationFacts>,
+    pub examples: Vec<Example>,
+}
+
+/// A type's own page: its name, base type and annotation line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceFacts {
+    pub name: TypeName,
+    pub base: Option<TypeName>,
+    pub line: u32,
+}
+
+/// What a property table describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableSubject {
+    /// The page's own resource (`## Properties`).
+    Resource,
+    /// The page's own resource, navigation properties (`## Relationships`).
+    Relationships,
+    /// A request body: the linked type when the text names one, else an inline body.
+    RequestBody(Option<TypeName>),
+}
+
+#[derive(Debug, Clone)]
+pub struct PropertyTable {
+    pub subject: TableSubject,
+    pub line: u32,
+    pub rows: Vec<PropertyRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PropertyRow {
+    pub name: String,
+    /// `None` when the Type cell is empty.
+    pub typ: Option<TypeRef>,
+    /// The Type cell as written.
+    pub type_text: String,
+    pub description: String,
+    /// Members listed in the description ("Possible values are …").
+    pub possible_values: Vec<String>,
+    /// The type named by "Inherited from [x](x.md)".
+    pub inherited_from: Option<TypeName>,
+    pub line: u32,
+}
+
+/// A method page's request and response description.
+#[derive(Debug, Clone, Default)]
+pub struct OperationFacts {
+    /// Line of the `## HTTP request` heading.
+    pub line: u32,
+    /// Routable request lines.
+    pub requests: Vec<RequestLine>,
+    /// The method of each request line that has no readable path.
+    pub unroutable_methods: Vec<String>,
+    pub permissions: Vec<PermissionRow>,
+    pub headers: Vec<HeaderRow>,
+    pub query_params: Vec<QueryParamRow>,
+    /// The body's type when the `Request body` text links one; its table, if
+    /// any, is in [`Page::property_tables`].
+    pub request_body: Option<BodyFacts>,
+    pub response: Option<ResponseFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestLine {
+    pub method: String,
+    pub path: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PermissionRow {
+    /// `delegated_work`, `delegated_personal`, `application`, or the cell lower-cased.
+    pub kind: String,
+    pub scopes: Vec<String>,
+    /// False when the cell says "Not supported".
+    pub supported: bool,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderRow {
+    pub name: String,
+    pub description: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryParamRow {
+    pub name: String,
+    pub description: String,
+    pub example: Option<String>,
+    pub operators: Option<String>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyFacts {
+    /// The linked type; `None` for a body described only by its table.
+    pub typ: Option<TypeName>,
+    pub collection: bool,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseFacts {
+    pub status: u16,
+    pub typ: Option<TypeName>,
+    pub collection: bool,
+    pub line: u32,
+}

@@ -1,0 +1,520 @@
+//! Assembles a page's facts from its blocks, section by section.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::examples::{self, ExampleKind};
+use super::markdown::{self, Block, BlockKind, Inline, Row};
+use super::typeref::{self, TypeName};
+use super::{
+    enums, http, json, BodyFacts, HeaderRow, OperationFacts, Page, PermissionRow, PropertyRow,
+    PropertyTable, QueryParamRow, RequestLine, ResourceFacts, ResponseFacts, TableSubject,
+};
+use crate::diagnostics::{Code, Diagnostic};
+
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)`?\b([1-5]\d\d)\b(?:\s+[A-Za-z][A-Za-z ]*?)?`?\s+(?:response|status)\s+code")
+        .unwrap()
+});
+
+/// Parses one page. `file` is its path relative to the docs folder.
+pub fn parse_page(file: &str, text: &str) -> (Page, Vec<Diagnostic>) {
+    let blocks = markdown::blocks(text);
+    let mut p = PageParser {
+        page: Page {
+            file: file.to_string(),
+            ..Page::default()
+        },
+        diagnostics: Vec::new(),
+    };
+    p.run(&blocks);
+    (p.page, p.diagnostics)
+}
+
+struct PageParser {
+    page: Page,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The annotation waiting for the code block it announces.
+enum Pending {
+    None,
+    Example(ExampleKind, Value),
+    Ignored,
+}
+
+impl PageParser {
+    fn run(&mut self, blocks: &[Block]) {
+        let mut section = String::new();
+        let mut seen_h2 = false;
+        let mut pending = Pending::None;
+        // Paragraphs of the current section, for the sentences that name a table's type.
+        let mut section_links: Vec<TypeName> = Vec::new();
+        for block in blocks {
+            match &block.kind {
+                BlockKind::FrontMatter(text) => self.front_matter(text),
+                BlockKind::Heading { level, inline } => {
+                    let text = inline.text.trim().to_string();
+                    match level {
+                        1 if self.page.title.is_none() && !is_tab_marker(inline) => {
+                            self.page.title = Some((text, block.line));
+                        }
+                        2 => {
+                            seen_h2 = true;
+                            section = text.to_ascii_lowercase();
+                            section_links.clear();
+                            if section == "http request" {
+                                self.operation().line = block.line;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                BlockKind::Paragraph(inline) => {
+                    if !seen_h2 {
+                        self.preamble(inline, block.line);
+                    }
+                    section_links.extend(
+                        inline
+                            .links
+                            .iter()
+                            .filter(|l| typeref::is_page_link(&l.dest))
+                            .map(typeref::named_from_link),
+                    );
+                    if section == "request body" && self.page.operation.is_some() {
+                        self.request_body_sentence(inline, block.line);
+                    }
+                    if section == "response" && self.page.operation.is_some() {
+                        self.response_sentence(inline, block.line);
+                    }
+                }
+                BlockKind::Table { header, rows } => {
+                    self.table(
+                        &section,
+                        header,
+                        rows,
+                        block.line,
+                        section_links.first().cloned(),
+                    );
+                }
+                BlockKind::Html(text) => {
+                    for annotation in self.annotations(text, block.line) {
+                        match annotation.get("blockType").and_then(Value::as_str) {
+                            Some("request") => {
+                                pending = Pending::Example(ExampleKind::Request, annotation)
+                            }
+                            Some("response") => {
+                                pending = Pending::Example(ExampleKind::Response, annotation)
+                            }
+                            Some("resource") => self.resource_annotation(&annotation, block.line),
+                            Some(_) => pending = Pending::Ignored,
+                            None => {}
+                        }
+                    }
+                }
+                BlockKind::Code {
+                    info,
+                    text,
+                    first_line,
+                } => {
+                    match std::mem::replace(&mut pending, Pending::None) {
+                        Pending::Example(kind, annotation) => {
+                            self.example(kind, &annotation, text, *first_line)
+                        }
+                        Pending::Ignored | Pending::None if section == "http request" => {
+                            self.request_block(text, *first_line);
+                        }
+                        Pending::None
+                            if section.starts_with("example")
+                                && info.eq_ignore_ascii_case("http") =>
+                        {
+                            // Unannotated example (common on Intune pages): the first line says which kind.
+                            let first = text
+                                .lines()
+                                .find(|l| !l.trim().is_empty())
+                                .unwrap_or_default();
+                            let kind = if http::status_line(first).is_some() {
+                                Some(ExampleKind::Response)
+                            } else if http::request_line(first).is_some() {
+                                Some(ExampleKind::Request)
+                            } else {
+                                None
+                            };
+                            if let Some(kind) = kind {
+                                self.example(
+                                    kind,
+                                    &Value::Object(Default::default()),
+                                    text,
+                                    *first_line,
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn operation(&mut self) -> &mut OperationFacts {
+        self.page
+            .operation
+            .get_or_insert_with(OperationFacts::default)
+    }
+
+    fn front_matter(&mut self, text: &str) {
+        // Front matter here is flat `key: value` lines; real pages put unquoted
+        // colons in values, which a YAML parser rejects, so read it line by line.
+        for line in text.lines() {
+            if let Some((key, value)) = line.split_once(':') {
+                let key = key.trim();
+                if !key.is_empty() && !key.starts_with(['#', '-', ' ']) {
+                    let value = value
+                        .trim()
+                        .trim_matches('"')
+                        .trim_matches('\'')
+                        .trim()
+                        .to_string();
+                    self.page.front_matter.insert(key.to_string(), value);
+                }
+            }
+        }
+    }
+
+    /// Text between the title and the first section: the namespace and summary.
+    fn preamble(&mut self, inline: &Inline, line: u32) {
+        let text = inline.text.trim();
+        if let Some(rest) = strip_prefix_ci(text, "namespace:") {
+            let ns = rest.trim().trim_matches('`').trim();
+            if !ns.is_empty() {
+                self.page.namespace = Some((ns.to_string(), line));
+            }
+        } else if self.page.summary.is_none()
+            && self.page.title.is_some()
+            && !text.starts_with("[!")
+        {
+            self.page.summary = Some(text.to_string());
+        }
+    }
+
+    fn annotations(&mut self, html: &str, line: u32) -> Vec<Value> {
+        let mut out = Vec::new();
+        let mut rest = html;
+        let mut offset_line = line;
+        while let Some(start) = rest.find("<!--") {
+            let Some(len) = rest[start..].find("-->") else {
+                break;
+            };
+            let inner = rest[start + 4..start + len].trim();
+            let inner_line = offset_line + rest[..start].matches('\n').count() as u32;
+            if inner.starts_with('{') {
+                match json::read(inner, inner_line) {
+                    json::JsonRead::Strict(body) | json::JsonRead::Lenient(body, _, _) => {
+                        out.push(body.value)
+                    }
+                    json::JsonRead::Invalid(why, at) => self.diagnostics.push(Diagnostic::warning(
+                        Code::AnnotationInvalid,
+                        &self.page.file,
+                        at,
+                        format!("annotation comment is not readable JSON: {why}"),
+                        "ignored the annotation; the block after it is read as unannotated",
+                    )),
+                }
+            }
+            offset_line += rest[..start + len + 3].matches('\n').count() as u32;
+            rest = &rest[start + len + 3..];
+        }
+        out
+    }
+
+    fn resource_annotation(&mut self, annotation: &Value, line: u32) {
+        let Some(name) = annotation.get("@odata.type").and_then(Value::as_str) else {
+            return;
+        };
+        let base = annotation
+            .get("baseType")
+            .and_then(Value::as_str)
+            .map(typeref::qualified);
+        self.page.resource = Some(ResourceFacts {
+            name: typeref::qualified(name),
+            base,
+            line,
+        });
+    }
+
+    fn request_block(&mut self, code: &str, first_line: u32) {
+        for (i, text) in code.lines().enumerate() {
+            let line = first_line + i as u32;
+            if text.trim().is_empty() {
+                continue;
+            }
+            match http::request_line(text) {
+                Some((method, path)) => {
+                    self.operation()
+                        .requests
+                        .push(RequestLine { method, path, line })
+                }
+                None => {
+                    let first = text
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_ascii_uppercase();
+                    if http::METHODS.contains(&first.as_str()) {
+                        self.operation().unroutable_methods.push(first);
+                    }
+                    self.diagnostics.push(Diagnostic::warning(
+                    Code::UnroutableRequestLine,
+                    &self.page.file,
+                    line,
+                    format!("request line is not `METHOD /path`: `{}`", text.trim()),
+                    "kept the operation in the schema as unroutable and left it out of the handler traits",
+                    ));
+                }
+            }
+        }
+    }
+
+    fn example(&mut self, kind: ExampleKind, annotation: &Value, text: &str, first_line: u32) {
+        let example = examples::read(
+            &self.page.file,
+            kind,
+            annotation,
+            text,
+            first_line,
+            &mut self.diagnostics,
+        );
+        self.page.examples.push(example);
+    }
+
+    fn request_body_sentence(&mut self, inline: &Inline, line: u32) {
+        let op = self.operation();
+        if op.request_body.is_some() {
+            return;
+        }
+        if let Some(link) = inline.links.iter().find(|l| typeref::is_page_link(&l.dest)) {
+            let before = inline.text[..link.offset.min(inline.text.len())].to_ascii_lowercase();
+            if before.contains("json representation") || before.contains("supply") {
+                op.request_body = Some(BodyFacts {
+                    typ: Some(typeref::named_from_link(link)),
+                    collection: before.contains("collection"),
+                    line,
+                });
+            }
+        }
+    }
+
+    fn response_sentence(&mut self, inline: &Inline, line: u32) {
+        let op = self.operation();
+        if op.response.is_some() {
+            return;
+        }
+        let Some(caps) = STATUS.captures(&inline.text) else {
+            return;
+        };
+        let Ok(status) = caps[1].parse::<u16>() else {
+            return;
+        };
+        let end = caps.get(0).map_or(0, |m| m.end());
+        let link = inline
+            .links
+            .iter()
+            .find(|l| l.offset >= end && typeref::is_page_link(&l.dest));
+        let (typ, collection) = match link {
+            Some(link) => {
+                let between = inline.text[end..link.offset].to_ascii_lowercase();
+                (
+                    Some(typeref::named_from_link(link)),
+                    between.contains("collection"),
+                )
+            }
+            None => (None, false),
+        };
+        op.response = Some(ResponseFacts {
+            status,
+            typ,
+            collection,
+            line,
+        });
+    }
+
+    fn table(
+        &mut self,
+        section: &str,
+        header: &[Inline],
+        rows: &[Row],
+        line: u32,
+        link: Option<TypeName>,
+    ) {
+        let columns: Vec<String> = header
+            .iter()
+            .map(|c| c.text.replace('`', "").trim().to_ascii_lowercase())
+            .collect();
+        let col = |names: &[&str]| columns.iter().position(|c| names.contains(&c.as_str()));
+        let cell = |row: &Row, i: Option<usize>| {
+            i.and_then(|i| row.cells.get(i))
+                .cloned()
+                .unwrap_or_default()
+        };
+        if section == "permissions"
+            || columns
+                .first()
+                .is_some_and(|c| c.starts_with("permission type"))
+        {
+            self.permissions(rows);
+            return;
+        }
+        if section.contains("request header") {
+            let (name, desc) = (col(&["name", "header"]), col(&["description", "value"]));
+            for row in rows {
+                let name = cell(row, name).text;
+                if !name.is_empty() {
+                    let description = cell(row, desc).text;
+                    self.operation().headers.push(HeaderRow {
+                        name,
+                        description,
+                        line: row.line,
+                    });
+                }
+            }
+            return;
+        }
+        if section.contains("query parameter") {
+            let name = col(&["name", "parameter", "query parameter"]);
+            let (desc, example, ops) = (
+                col(&["description"]),
+                col(&["example"]),
+                col(&["supported operators"]),
+            );
+            for row in rows {
+                let name = cell(row, name).text.replace('`', "");
+                if !name.is_empty() {
+                    let non_empty = |s: String| (!s.is_empty()).then_some(s);
+                    self.operation().query_params.push(QueryParamRow {
+                        name,
+                        description: cell(row, desc).text,
+                        example: non_empty(cell(row, example).text),
+                        operators: non_empty(cell(row, ops).text),
+                        line: row.line,
+                    });
+                }
+            }
+            return;
+        }
+        let (Some(name_col), Some(type_col)) =
+            (col(&["property", "name", "parameter"]), col(&["type"]))
+        else {
+            return;
+        };
+        let subject = match section {
+            "properties" => TableSubject::Resource,
+            "relationships" => TableSubject::Relationships,
+            "request body" => TableSubject::RequestBody(link),
+            _ => return,
+        };
+        let desc_col = col(&["description"]);
+        let rows = rows
+            .iter()
+            .filter_map(|row| {
+                let name = cell(row, Some(name_col))
+                    .text
+                    .replace('`', "")
+                    .trim()
+                    .to_string();
+                if name.is_empty() {
+                    return None;
+                }
+                let type_cell = cell(row, Some(type_col));
+                let description = cell(row, desc_col);
+                let inherited_from = strip_prefix_ci(
+                    description.text.trim_start_matches(['.', ' ']),
+                    "inherited from",
+                )
+                .and_then(|_| {
+                    description
+                        .links
+                        .iter()
+                        .find(|l| typeref::is_page_link(&l.dest))
+                })
+                .map(typeref::named_from_link);
+                Some(PropertyRow {
+                    name,
+                    typ: typeref::parse(&type_cell),
+                    type_text: type_cell.text.clone(),
+                    possible_values: enums::possible_values(&description.text),
+                    description: description.text,
+                    inherited_from,
+                    line: row.line,
+                })
+            })
+            .collect();
+        self.page.property_tables.push(PropertyTable {
+            subject,
+            line,
+            rows,
+        });
+    }
+
+    fn permissions(&mut self, rows: &[Row]) {
+        for row in rows {
+            let (Some(kind), Some(scopes)) = (row.cells.first(), row.cells.get(1)) else {
+                continue;
+            };
+            let kind_text = kind.text.to_ascii_lowercase();
+            let kind = if kind_text.contains("delegated") && kind_text.contains("work") {
+                "delegated_work".to_string()
+            } else if kind_text.contains("delegated") && kind_text.contains("personal") {
+                "delegated_personal".to_string()
+            } else if kind_text.starts_with("application") {
+                "application".to_string()
+            } else {
+                kind_text
+            };
+            let text = scopes.text.replace("**", "").replace('`', "");
+            let text = text.trim();
+            let plain = text.trim_end_matches('.').trim();
+            let mut entry = PermissionRow {
+                kind,
+                scopes: Vec::new(),
+                supported: true,
+                line: row.line,
+            };
+            if plain.eq_ignore_ascii_case("not supported")
+                || plain.eq_ignore_ascii_case("not applicable")
+            {
+                entry.supported = false;
+            } else if plain.is_empty() || plain.to_ascii_uppercase().contains("TODO") {
+                self.diagnostics.push(Diagnostic::warning(
+                    Code::PermissionPlaceholder,
+                    &self.page.file,
+                    row.line,
+                    format!(
+                        "permission scopes are a placeholder: `{}`",
+                        scopes.text.trim()
+                    ),
+                    "generated the operation with no scopes of this kind; list the real scopes",
+                ));
+            } else {
+                entry.scopes = plain
+                    .split([',', ';'])
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+            self.operation().permissions.push(entry);
+        }
+    }
+}
+
+/// `# [HTTP](#tab/http)`: a tab strip, not a title.
+fn is_tab_marker(inline: &Inline) -> bool {
+    inline.links.iter().any(|l| l.dest.starts_with("#tab/"))
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}

@@ -1,0 +1,673 @@
+//! Page facts → one merged model: types and properties from every table that
+//! describes them, inline enums, operations; then references are resolved,
+//! types nobody documents are inferred from examples, and examples are checked.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::ToUpperCamelCase;
+
+use super::model::*;
+use super::{conformance, infer, names};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::parse::{self, ExampleKind, Page, PropertyRow, TableSubject, TypeName};
+
+/// The namespace of pages without a `Namespace:` line.
+pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
+
+/// Builds the schema from parsed pages (in any order) and the parse diagnostics.
+pub fn build(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
+    let mut pages: Vec<&Page> = pages.iter().collect();
+    pages.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut b = Builder {
+        diagnostics,
+        ..Builder::default()
+    };
+    for page in &pages {
+        if let Some((ns, _)) = &page.namespace {
+            b.namespaces
+                .entry(ns.to_ascii_lowercase())
+                .or_insert_with(|| ns.clone());
+        }
+    }
+    for page in &pages {
+        b.page(page);
+    }
+    b.resolve(&pages);
+    let mut schema = b.finish();
+    conformance::check(&mut schema, &pages);
+    names::assign(&mut schema);
+    schema.diagnostics.sort();
+    schema.diagnostics.dedup();
+    schema
+}
+
+#[derive(Default)]
+struct Builder {
+    /// Lower-cased namespace → its documented spelling.
+    namespaces: BTreeMap<String, String>,
+    /// Keyed by `namespace-lowercased.name`.
+    types: BTreeMap<String, TypeDef>,
+    enums: BTreeMap<String, EnumDef>,
+    operations: Vec<Operation>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn key(namespace: &str, name: &str) -> String {
+    format!("{}.{}", namespace.to_ascii_lowercase(), name)
+}
+
+fn src(file: &str, line: u32) -> Source {
+    Source {
+        file: file.to_string(),
+        line,
+    }
+}
+
+impl Builder {
+    fn namespace(&mut self, raw: &str) -> String {
+        let lower = raw.to_ascii_lowercase();
+        self.namespaces
+            .entry(lower.clone())
+            .or_insert_with(|| {
+                if lower == DEFAULT_NAMESPACE {
+                    lower.clone()
+                } else {
+                    raw.to_string()
+                }
+            })
+            .clone()
+    }
+
+    fn page_namespace(&mut self, page: &Page) -> String {
+        let raw = page
+            .namespace
+            .as_ref()
+            .map_or(DEFAULT_NAMESPACE, |(ns, _)| ns.as_str());
+        self.namespace(raw)
+    }
+
+    /// (namespace, name) of a reference made on a page in `page_ns`.
+    fn qualify(&mut self, name: &TypeName, page_ns: &str) -> Option<(String, String)> {
+        match name {
+            TypeName::Named { name, namespace } => {
+                let ns = match namespace {
+                    Some(ns) => self.namespace(ns),
+                    None => page_ns.to_string(),
+                };
+                Some((ns, name.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    fn page(&mut self, page: &Page) {
+        let page_ns = self.page_namespace(page);
+        for table in &page.property_tables {
+            let target = match &table.subject {
+                TableSubject::Resource | TableSubject::Relationships => {
+                    self.resource_name(page, &page_ns)
+                }
+                TableSubject::RequestBody(Some(link)) => self.qualify(link, &page_ns),
+                TableSubject::RequestBody(None) => Some((page_ns.clone(), inline_body_name(page))),
+            };
+            let Some((ns, name)) = target else { continue };
+            let navigation = table.subject == TableSubject::Relationships;
+            let description = matches!(table.subject, TableSubject::Resource)
+                .then(|| page.summary.clone())
+                .flatten();
+            self.type_entry(&ns, &name, src(&page.file, table.line), description);
+            for row in &table.rows {
+                let property = self.property(page, &ns, &name, row, navigation);
+                self.add_property(&ns, &name, property);
+            }
+        }
+        if let (Some(resource), Some((ns, name))) =
+            (&page.resource, self.resource_name(page, &page_ns))
+        {
+            let base = resource
+                .base
+                .as_ref()
+                .and_then(|b| self.qualify(b, &page_ns));
+            let entry = self.type_entry(
+                &ns,
+                &name,
+                src(&page.file, resource.line),
+                page.summary.clone(),
+            );
+            if entry.base.is_none() {
+                entry.base = base.map(|(ns, n)| format!("{ns}.{n}"));
+            }
+        }
+        if page.operation.is_some() {
+            self.operation(page, &page_ns);
+        }
+    }
+
+    /// The type a resource page documents: its annotation's `@odata.type`, else
+    /// the first word of a "x resource type" title.
+    fn resource_name(&mut self, page: &Page, page_ns: &str) -> Option<(String, String)> {
+        if let Some(resource) = &page.resource {
+            return self.qualify(&resource.name, page_ns);
+        }
+        let (title, _) = page.title.as_ref()?;
+        let lower = title.to_ascii_lowercase();
+        let word = title.split_whitespace().next()?;
+        (lower.ends_with("resource type")
+            || lower.ends_with("complex type")
+            || lower.ends_with("entity type"))
+        .then(|| (page_ns.to_string(), word.trim_matches('`').to_string()))
+    }
+
+    fn type_entry(
+        &mut self,
+        ns: &str,
+        name: &str,
+        source: Source,
+        description: Option<String>,
+    ) -> &mut TypeDef {
+        let entry = self.types.entry(key(ns, name)).or_insert_with(|| TypeDef {
+            name: name.to_string(),
+            namespace: ns.to_string(),
+            base: None,
+            description: None,
+            inferred: false,
+            properties: Vec::new(),
+            source: source.clone(),
+            sources: Vec::new(),
+            rust_name: String::new(),
+        });
+        if !entry.sources.contains(&source) {
+            entry.sources.push(source);
+        }
+        if entry.description.is_none() {
+            entry.description = description;
+        }
+        entry
+    }
+
+    fn property(
+        &mut self,
+        page: &Page,
+        ns: &str,
+        owner: &str,
+        row: &PropertyRow,
+        navigation: bool,
+    ) -> Property {
+        let source = src(&page.file, row.line);
+        let (typ, collection) = match &row.typ {
+            None => {
+                self.diagnostics.push(Diagnostic::warning(
+                    Code::UnresolvedType,
+                    &page.file,
+                    row.line,
+                    format!("property `{}` has no type", row.name),
+                    "typed it as Edm.Untyped (any JSON)",
+                ));
+                ("Edm.Untyped".to_string(), false)
+            }
+            Some(t) => match &t.name {
+                TypeName::Primitive(p) => (p.to_string(), t.collection),
+                TypeName::Enumeration if !row.possible_values.is_empty() => {
+                    (self.inline_enum(ns, owner, row, &source), t.collection)
+                }
+                TypeName::Enumeration => {
+                    self.diagnostics.push(Diagnostic::warning(
+                        Code::UnresolvedType,
+                        &page.file,
+                        row.line,
+                        format!(
+                            "property `{}` is an enumeration but lists no values",
+                            row.name
+                        ),
+                        "typed it as Edm.String",
+                    ));
+                    ("Edm.String".to_string(), t.collection)
+                }
+                named => {
+                    let (n, name) = self.qualify(named, ns).unwrap_or_default();
+                    (format!("{n}.{name}"), t.collection)
+                }
+            },
+        };
+        let inherited_from = row
+            .inherited_from
+            .as_ref()
+            .and_then(|t| self.qualify(t, ns))
+            .map(|(n, t)| format!("{n}.{t}"));
+        Property {
+            name: row.name.clone(),
+            typ,
+            collection,
+            navigation,
+            description: (!row.description.trim().is_empty())
+                .then(|| row.description.trim().to_string()),
+            inherited_from,
+            source,
+            rust_name: String::new(),
+        }
+    }
+
+    /// An enum listed in a property's description, named `{Type}{Property}`.
+    /// The same list on the same type from several pages is one enum.
+    fn inline_enum(&mut self, ns: &str, owner: &str, row: &PropertyRow, source: &Source) -> String {
+        let name = format!(
+            "{}{}",
+            owner.to_upper_camel_case(),
+            row.name.to_upper_camel_case()
+        );
+        let entry = self.enums.entry(key(ns, &name)).or_insert_with(|| EnumDef {
+            name: name.clone(),
+            namespace: ns.to_string(),
+            flags: false,
+            inline: true,
+            members: Vec::new(),
+            source: source.clone(),
+            rust_name: String::new(),
+        });
+        let known: Vec<&str> = entry.members.iter().map(|m| m.name.as_str()).collect();
+        if !entry.members.is_empty()
+            && known
+                != row
+                    .possible_values
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+        {
+            self.diagnostics.push(Diagnostic::warning(
+                Code::Conflict,
+                &source.file,
+                source.line,
+                format!(
+                    "enum `{name}` lists other values here than at {}:{}",
+                    entry.source.file, entry.source.line
+                ),
+                "merged both lists into one enum",
+            ));
+        }
+        for value in &row.possible_values {
+            if !entry.members.iter().any(|m| &m.name == value) {
+                entry.members.push(Member {
+                    name: value.clone(),
+                    description: None,
+                    rust_name: String::new(),
+                });
+            }
+        }
+        format!("{}.{}", entry.namespace, entry.name)
+    }
+
+    fn add_property(&mut self, ns: &str, name: &str, property: Property) {
+        let Some(def) = self.types.get_mut(&key(ns, name)) else {
+            return;
+        };
+        match def.properties.iter().find(|p| p.name == property.name) {
+            None => def.properties.push(property),
+            Some(existing)
+                if existing.typ != property.typ || existing.collection != property.collection =>
+            {
+                self.diagnostics.push(Diagnostic::warning(
+                    Code::Conflict,
+                    &property.source.file,
+                    property.source.line,
+                    format!(
+                        "property `{}` of `{}` is {} here but {} at {}:{}",
+                        property.name,
+                        def.name,
+                        shape(&property.typ, property.collection),
+                        shape(&existing.typ, existing.collection),
+                        existing.source.file,
+                        existing.source.line
+                    ),
+                    "kept the first documented type",
+                ));
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn operation(&mut self, page: &Page, page_ns: &str) {
+        let Some(facts) = &page.operation else { return };
+        let file = &page.file;
+        let stem = file
+            .rsplit('/')
+            .next()
+            .unwrap_or(file)
+            .trim_end_matches(".md")
+            .to_string();
+        let method = facts
+            .requests
+            .first()
+            .map(|r| r.method.clone())
+            .or_else(|| facts.unroutable_methods.first().cloned());
+        let mut paths: Vec<String> = Vec::new();
+        for request in &facts.requests {
+            if Some(&request.method) != method.as_ref() {
+                self.diagnostics.push(Diagnostic::warning(
+                    Code::Conflict,
+                    file,
+                    request.line,
+                    format!(
+                        "request line uses {} but the first one uses {}",
+                        request.method,
+                        method.as_deref().unwrap_or("")
+                    ),
+                    "left this path out; one page documents one operation",
+                ));
+            } else if !paths.contains(&request.path) {
+                paths.push(request.path.clone());
+            }
+        }
+        let mut path_params: Vec<Param> = Vec::new();
+        for request in &facts.requests {
+            for name in parse::http::path_params(&request.path) {
+                if !path_params.iter().any(|p| p.name == name) {
+                    path_params.push(Param {
+                        name,
+                        typ: "Edm.String".to_string(),
+                        description: None,
+                        example: None,
+                        source: src(file, request.line),
+                        rust_name: String::new(),
+                    });
+                }
+            }
+        }
+        let query_params = facts
+            .query_params
+            .iter()
+            .map(|q| Param {
+                name: q.name.clone(),
+                typ: "Edm.String".to_string(),
+                description: (!q.description.is_empty()).then(|| q.description.clone()),
+                example: q.example.clone(),
+                source: src(file, q.line),
+                rust_name: String::new(),
+            })
+            .collect();
+        let request_body = self.request_body(page, page_ns);
+        let response = facts.response.as_ref().map(|r| {
+            let mut typ = r
+                .typ
+                .as_ref()
+                .and_then(|t| self.qualify(t, page_ns))
+                .map(|(n, t)| format!("{n}.{t}"));
+            let mut collection = r.collection;
+            if typ.is_none() && r.status != 204 {
+                // The sentence names no type: the response example's annotation may.
+                if let Some(example) = page
+                    .examples
+                    .iter()
+                    .find(|e| e.kind == ExampleKind::Response && e.odata_type.is_some())
+                {
+                    let named = parse::typeref::qualified(
+                        example.odata_type.as_deref().unwrap_or_default(),
+                    );
+                    typ = self
+                        .qualify(&named, page_ns)
+                        .map(|(n, t)| format!("{n}.{t}"));
+                    collection = example.is_collection.unwrap_or(false);
+                }
+            }
+            Response {
+                status: r.status,
+                typ,
+                collection,
+                source: src(file, r.line),
+            }
+        });
+        let examples = page
+            .examples
+            .iter()
+            .map(|e| {
+                let (body_type, body_collection) = match e.kind {
+                    ExampleKind::Request => (request_body.as_ref().map(|b| b.typ.clone()), false),
+                    ExampleKind::Response => (
+                        response.as_ref().and_then(|r| r.typ.clone()),
+                        response.as_ref().is_some_and(|r| r.collection),
+                    ),
+                };
+                Example {
+                    kind: e.kind,
+                    name: e.name.clone(),
+                    method: e.method.clone(),
+                    url: e.url.clone(),
+                    status: e.status,
+                    headers: e.headers.clone(),
+                    body: e.body.as_ref().map(|b| b.value.clone()),
+                    body_type: e.body.as_ref().and(body_type),
+                    body_collection: e.body.is_some() && body_collection,
+                    truncated: e.truncated,
+                    source: src(file, e.line),
+                }
+            })
+            .collect();
+        let permissions = facts
+            .permissions
+            .iter()
+            .map(|p| Permission {
+                kind: p.kind.clone(),
+                scopes: p.scopes.clone(),
+                supported: p.supported,
+                source: src(file, p.line),
+            })
+            .collect();
+        let headers = facts
+            .headers
+            .iter()
+            .map(|h| Header {
+                name: h.name.clone(),
+                description: h.description.clone(),
+                source: src(file, h.line),
+            })
+            .collect();
+        self.operations.push(Operation {
+            name: stem,
+            title: page
+                .title
+                .as_ref()
+                .map(|(t, _)| t.clone())
+                .unwrap_or_default(),
+            description: page.summary.clone(),
+            method,
+            routable: !paths.is_empty(),
+            paths,
+            path_params,
+            query_params,
+            headers,
+            request_body,
+            response,
+            permissions,
+            examples,
+            source: src(file, facts.line),
+            handler: None,
+            rust_name: String::new(),
+        });
+    }
+
+    fn request_body(&mut self, page: &Page, page_ns: &str) -> Option<Body> {
+        let facts = page.operation.as_ref()?;
+        if let Some(body) = &facts.request_body {
+            if let Some((ns, name)) = body.typ.as_ref().and_then(|t| self.qualify(t, page_ns)) {
+                return Some(Body {
+                    typ: format!("{ns}.{name}"),
+                    collection: body.collection,
+                    source: src(&page.file, body.line),
+                });
+            }
+        }
+        let table = page
+            .property_tables
+            .iter()
+            .find(|t| matches!(t.subject, TableSubject::RequestBody(_)))?;
+        let (ns, name) = match &table.subject {
+            TableSubject::RequestBody(Some(link)) => self.qualify(link, page_ns)?,
+            _ => (page_ns.to_string(), inline_body_name(page)),
+        };
+        Some(Body {
+            typ: format!("{ns}.{name}"),
+            collection: false,
+            source: src(&page.file, table.line),
+        })
+    }
+
+    /// Makes every type reference name a known type, infers the types that only
+    /// examples show, and reports the rest.
+    fn resolve(&mut self, pages: &[&Page]) {
+        let mut references: Vec<(String, Source, &'static str)> = Vec::new();
+        for def in self.types.values() {
+            if let Some(base) = &def.base {
+                references.push((base.clone(), def.source.clone(), "base type"));
+            }
+            for p in &def.properties {
+                if !p.typ.starts_with("Edm.") {
+                    references.push((p.typ.clone(), p.source.clone(), "property type"));
+                }
+                if let Some(from) = &p.inherited_from {
+                    references.push((from.clone(), p.source.clone(), "base type"));
+                }
+            }
+        }
+        for op in &self.operations {
+            if let Some(b) = &op.request_body {
+                references.push((b.typ.clone(), b.source.clone(), "request body type"));
+            }
+            if let Some(Response {
+                typ: Some(t),
+                source,
+                ..
+            }) = &op.response
+            {
+                references.push((t.clone(), source.clone(), "response type"));
+            }
+        }
+        let mut renames: BTreeMap<String, String> = BTreeMap::new();
+        let mut reported: BTreeSet<String> = BTreeSet::new();
+        for (reference, source, role) in references {
+            if renames.contains_key(&reference) || reported.contains(&reference) {
+                continue;
+            }
+            if let Some(found) = self.lookup(&reference) {
+                renames.insert(reference, found);
+                continue;
+            }
+            if let Some(def) = infer::from_examples(&reference, &self.operations, pages) {
+                self.diagnostics.push(Diagnostic::warning(
+                    Code::InferredType,
+                    &def.source.file,
+                    def.source.line,
+                    format!(
+                        "type `{reference}` ({role} at {}:{}) is documented nowhere",
+                        source.file, source.line
+                    ),
+                    format!("inferred {} properties from this example; document the type to replace them", def.properties.len()),
+                ));
+                let qualified = def.qualified();
+                self.types.insert(key(&def.namespace, &def.name), def);
+                renames.insert(reference, qualified);
+                continue;
+            }
+            // Where a row said "Inherited from [x]", x may well be undocumented here; say so once.
+            reported.insert(reference.clone());
+            self.diagnostics.push(Diagnostic::warning(
+                Code::UnresolvedType,
+                &source.file,
+                source.line,
+                format!("{role} `{reference}` is documented nowhere and no example shows it"),
+                "kept the name in the schema; generated code uses untyped JSON for it",
+            ));
+        }
+        let rename = |t: &mut String| {
+            if let Some(found) = renames.get(t.as_str()) {
+                t.clone_from(found);
+            }
+        };
+        for def in self.types.values_mut() {
+            def.base.iter_mut().for_each(rename);
+            for p in &mut def.properties {
+                rename(&mut p.typ);
+                p.inherited_from.iter_mut().for_each(rename);
+            }
+        }
+        for op in &mut self.operations {
+            if let Some(b) = op.request_body.as_mut() {
+                rename(&mut b.typ);
+            }
+            if let Some(Response { typ: Some(t), .. }) = &mut op.response {
+                rename(t);
+            }
+            for e in &mut op.examples {
+                e.body_type.iter_mut().for_each(rename);
+            }
+        }
+        // A base named only by "Inherited from" rows is still the base.
+        for def in self.types.values_mut() {
+            if def.base.is_none() {
+                def.base = def.properties.iter().find_map(|p| p.inherited_from.clone());
+            }
+        }
+    }
+
+    /// The canonical qualified name of a known type or enum: exact first, then
+    /// ignoring case when that is unambiguous.
+    fn lookup(&self, qualified: &str) -> Option<String> {
+        let (ns, name) = qualified.rsplit_once('.')?;
+        let exact = key(ns, name);
+        if let Some(t) = self.types.get(&exact) {
+            return Some(t.qualified());
+        }
+        if let Some(e) = self.enums.get(&exact) {
+            return Some(e.qualified());
+        }
+        let lower = exact.to_ascii_lowercase();
+        let mut found = self
+            .types
+            .iter()
+            .filter(|(k, _)| k.to_ascii_lowercase() == lower)
+            .map(|(_, t)| t.qualified())
+            .chain(
+                self.enums
+                    .iter()
+                    .filter(|(k, _)| k.to_ascii_lowercase() == lower)
+                    .map(|(_, e)| e.qualified()),
+            );
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    fn finish(self) -> Schema {
+        let mut operations = self.operations;
+        operations.sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
+        let mut namespaces: BTreeSet<String> =
+            self.types.values().map(|t| t.namespace.clone()).collect();
+        namespaces.extend(self.enums.values().map(|e| e.namespace.clone()));
+        Schema {
+            namespaces: namespaces
+                .into_iter()
+                .map(|name| Namespace {
+                    name,
+                    module: String::new(),
+                })
+                .collect(),
+            types: self.types.into_values().collect(),
+            enums: self.enums.into_values().collect(),
+            operations,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+fn inline_body_name(page: &Page) -> String {
+    let title = page.title.as_ref().map_or_else(
+        || page.file.trim_end_matches(".md").to_string(),
+        |(t, _)| t.clone(),
+    );
+    format!("{}RequestBody", title.to_upper_camel_case())
+}
+
+fn shape(typ: &str, collection: bool) -> String {
+    if collection {
+        format!("`Collection({typ})`")
+    } else {
+        format!("`{typ}`")
+    }
+}

@@ -1,0 +1,125 @@
+//! Types that pages use but never document get their shape from an example
+//! body that shows one (marked `inferred`, with a warning).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::model::{Operation, Property, Source, TypeDef};
+use crate::parse::{ExampleKind, JsonBody, Page};
+
+static INSTANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$").unwrap()
+});
+
+/// Infers `qualified` from the first example (in page order) whose body is an
+/// instance of it: a response of an operation returning it, or a request of
+/// one taking it.
+pub fn from_examples(
+    qualified: &str,
+    operations: &[Operation],
+    pages: &[&Page],
+) -> Option<TypeDef> {
+    let (namespace, name) = qualified.rsplit_once('.')?;
+    for op in operations {
+        let (request, response) = (
+            op.request_body.as_ref().is_some_and(|b| b.typ == qualified),
+            op.response
+                .as_ref()
+                .is_some_and(|r| r.typ.as_deref() == Some(qualified)),
+        );
+        let collection = response && op.response.as_ref().is_some_and(|r| r.collection);
+        for example in &op.examples {
+            let wanted = match example.kind {
+                ExampleKind::Request => request,
+                ExampleKind::Response => response,
+            };
+            let Some(body) = example.body.as_ref().filter(|_| wanted) else {
+                continue;
+            };
+            let positions = positions(pages, &example.source);
+            let items: Vec<(&Value, String)> = if collection {
+                match body.get("value").and_then(Value::as_array) {
+                    Some(items) => items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (v, format!("/value/{i}")))
+                        .collect(),
+                    None => continue,
+                }
+            } else {
+                vec![(body, String::new())]
+            };
+            let mut properties: Vec<Property> = Vec::new();
+            for (item, pointer) in items {
+                let Some(object) = item.as_object() else {
+                    continue;
+                };
+                for (key, value) in object {
+                    if key.contains('@') || properties.iter().any(|p| &p.name == key) {
+                        continue;
+                    }
+                    let (typ, collection) = json_type(value);
+                    let line = positions.map_or(example.source.line, |b| {
+                        b.line_of(&format!("{pointer}/{key}"))
+                    });
+                    properties.push(Property {
+                        name: key.clone(),
+                        typ: typ.to_string(),
+                        collection,
+                        navigation: false,
+                        description: None,
+                        inherited_from: None,
+                        source: Source {
+                            file: example.source.file.clone(),
+                            line,
+                        },
+                        rust_name: String::new(),
+                    });
+                }
+            }
+            if properties.is_empty() {
+                continue;
+            }
+            return Some(TypeDef {
+                name: name.to_string(),
+                namespace: namespace.to_string(),
+                base: None,
+                description: None,
+                inferred: true,
+                properties,
+                source: example.source.clone(),
+                sources: vec![example.source.clone()],
+                rust_name: String::new(),
+            });
+        }
+    }
+    None
+}
+
+/// The parsed body of the example at `source`, for value lines.
+fn positions<'a>(pages: &[&'a Page], source: &Source) -> Option<&'a JsonBody> {
+    let page = pages.iter().find(|p| p.file == source.file)?;
+    page.examples
+        .iter()
+        .find(|e| e.line == source.line)?
+        .body
+        .as_ref()
+}
+
+/// The OData type a JSON value suggests. Objects and nulls say too little: any JSON.
+fn json_type(value: &Value) -> (&'static str, bool) {
+    match value {
+        Value::Bool(_) => ("Edm.Boolean", false),
+        Value::Number(n) if n.is_i64() || n.is_u64() => ("Edm.Int64", false),
+        Value::Number(_) => ("Edm.Double", false),
+        Value::String(s) if INSTANT.is_match(s) => ("Edm.DateTimeOffset", false),
+        Value::String(_) => ("Edm.String", false),
+        Value::Array(items) => match items.first() {
+            Some(first) if !first.is_array() => (json_type(first).0, true),
+            _ => ("Edm.Untyped", true),
+        },
+        Value::Null | Value::Object(_) => ("Edm.Untyped", false),
+    }
+}

@@ -1,0 +1,13 @@
+//! Schema: page facts from every page → one merged, resolved, named model.
+//!
+//! Knows nothing of markdown (it reads [`crate::parse::Page`]s) and nothing of
+//! Rust syntax (names are strings; the emitter turns them into tokens).
+
+mod build;
+mod conformance;
+mod infer;
+pub mod model;
+pub mod names;
+
+pub use build::{build, DEFAULT_NAMESPACE};
+pub use model::*;

@@ -1,0 +1,195 @@
+//! The intermediate schema: what the docs say, merged across pages, resolved,
+//! named for Rust, in a deterministic order. `mdbind schema` prints it as JSON;
+//! the field names are a public interface (extend them, never rename them).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::diagnostics::Diagnostic;
+use crate::parse::ExampleKind;
+
+/// Where a fact was read: page path relative to the docs folder, 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Schema {
+    pub namespaces: Vec<Namespace>,
+    pub types: Vec<TypeDef>,
+    pub enums: Vec<EnumDef>,
+    pub operations: Vec<Operation>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A namespace and the Rust module its types go to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Namespace {
+    /// As documented, e.g. `Microsoft.AAD.Reporting`.
+    pub name: String,
+    /// e.g. `microsoft_aad_reporting`.
+    pub module: String,
+}
+
+/// A structured type (entity or complex type, or an operation's inline body).
+#[derive(Debug, Clone, Serialize)]
+pub struct TypeDef {
+    /// As documented, e.g. `userCredentialUsageDetails`.
+    pub name: String,
+    pub namespace: String,
+    /// Qualified base type name, or null.
+    pub base: Option<String>,
+    pub description: Option<String>,
+    /// True when no page documents the type and its properties were read off an example.
+    pub inferred: bool,
+    pub properties: Vec<Property>,
+    /// The first page and line that documents the type.
+    pub source: Source,
+    /// Every place that documents it, `source` first.
+    pub sources: Vec<Source>,
+    /// The Rust struct's name.
+    pub rust_name: String,
+}
+
+impl TypeDef {
+    pub fn qualified(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Property {
+    /// The JSON member name.
+    pub name: String,
+    /// OData spelling: `Edm.String`, … or a qualified type or enum name.
+    #[serde(rename = "type")]
+    pub typ: String,
+    pub collection: bool,
+    /// True for relationships (navigation properties).
+    pub navigation: bool,
+    pub description: Option<String>,
+    /// Qualified name of the type a row says it is inherited from.
+    pub inherited_from: Option<String>,
+    pub source: Source,
+    /// The Rust field's name (without `r#`).
+    pub rust_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EnumDef {
+    /// As documented; `{Type}{Property}` for a list given inline in a property's description.
+    pub name: String,
+    pub namespace: String,
+    pub flags: bool,
+    /// True when named by mdbind from an inline "Possible values" list.
+    pub inline: bool,
+    pub members: Vec<Member>,
+    pub source: Source,
+    pub rust_name: String,
+}
+
+impl EnumDef {
+    pub fn qualified(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    /// The value on the wire.
+    pub name: String,
+    pub description: Option<String>,
+    pub rust_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Operation {
+    /// Stable identifier: the page's file name without `.md`.
+    pub name: String,
+    /// The page title.
+    pub title: String,
+    pub description: Option<String>,
+    /// HTTP method, upper case; null when the request line is unreadable.
+    pub method: Option<String>,
+    /// Path templates, e.g. `/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}`.
+    pub paths: Vec<String>,
+    /// False when no request line could be read: kept here, left out of handler traits.
+    pub routable: bool,
+    pub path_params: Vec<Param>,
+    pub query_params: Vec<Param>,
+    pub headers: Vec<Header>,
+    pub request_body: Option<Body>,
+    pub response: Option<Response>,
+    pub permissions: Vec<Permission>,
+    pub examples: Vec<Example>,
+    pub source: Source,
+    /// The Rust handler trait this operation is a method of (null when unroutable).
+    pub handler: Option<String>,
+    /// The Rust method name.
+    pub rust_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Param {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub typ: String,
+    pub description: Option<String>,
+    pub example: Option<String>,
+    pub source: Source,
+    pub rust_name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    pub name: String,
+    pub description: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Body {
+    /// Qualified type name.
+    #[serde(rename = "type")]
+    pub typ: String,
+    pub collection: bool,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Response {
+    pub status: u16,
+    /// Qualified type name; null when the response has no body.
+    #[serde(rename = "type")]
+    pub typ: Option<String>,
+    pub collection: bool,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Permission {
+    /// `delegated_work`, `delegated_personal` or `application`.
+    pub kind: String,
+    pub scopes: Vec<String>,
+    pub supported: bool,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Example {
+    pub kind: ExampleKind,
+    pub name: Option<String>,
+    pub method: Option<String>,
+    pub url: Option<String>,
+    pub status: Option<u16>,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Value>,
+    /// The type the body is an instance of, when known: qualified name.
+    pub body_type: Option<String>,
+    /// True when the body is a page of `body_type` (`{"value": [...]}`).
+    pub body_collection: bool,
+    pub truncated: bool,
+    pub source: Source,
+}

@@ -1,0 +1,341 @@
+//! Rust names for everything in the schema, decided once, here: idiomatic
+//! (heck), valid (keywords, digits, symbols), collision-free within each scope,
+//! and deterministic (scopes are filled in schema order, which is sorted).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use super::model::{Operation, Schema, TypeDef};
+
+/// Words that cannot be identifiers even as `r#word`; they get a `_` suffix.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Rust keywords (all editions); fields named like these are written `r#word`.
+const KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
+    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+];
+
+/// Type names that would shadow what generated code uses unqualified.
+const RESERVED_TYPES: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Sized",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Iterator",
+    "IntoIterator",
+    "From",
+    "Into",
+    "AsRef",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Debug",
+    "Hash",
+    "ToString",
+    "ToOwned",
+    "Serialize",
+    "Deserialize",
+    "Future",
+    "Self",
+];
+
+/// Field names generated code adds itself.
+const RESERVED_FIELDS: &[&str] = &["additional_properties"];
+
+/// Whether a name must be written `r#name`.
+pub fn is_keyword(name: &str) -> bool {
+    KEYWORDS.contains(&name) && !NOT_RAW.contains(&name)
+}
+
+/// Names already taken in one scope (a module, a struct, an enum, a trait).
+#[derive(Default)]
+struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    fn with(reserved: &[&str]) -> Self {
+        Scope {
+            taken: reserved.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    /// `base`, or `base2`, `base3`, … (`base_2` for snake case) if taken.
+    fn claim(&mut self, base: String, snake: bool) -> String {
+        let mut name = base.clone();
+        let mut n = 2;
+        while self.taken.contains(&name) {
+            name = if snake {
+                format!("{base}_{n}")
+            } else {
+                format!("{base}{n}")
+            };
+            n += 1;
+        }
+        self.taken.insert(name.clone());
+        name
+    }
+}
+
+/// A valid snake_case identifier for a documented name (`r#` is the emitter's job).
+pub fn snake(name: &str) -> String {
+    let mut s = name.to_snake_case();
+    if s.is_empty() {
+        s = "value".to_string();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    if NOT_RAW.contains(&s.as_str()) {
+        s.push('_');
+    }
+    s
+}
+
+/// A valid UpperCamelCase identifier for a documented name.
+pub fn camel(name: &str) -> String {
+    let mut s = name.to_upper_camel_case();
+    if s.is_empty() {
+        s = "Value".to_string();
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, 'V');
+    }
+    s
+}
+
+/// Fills every `rust_name`, `module` and `handler` in the schema.
+pub fn assign(schema: &mut Schema) {
+    let mut modules = Scope::with(&["handlers"]);
+    let mut module_of: BTreeMap<String, String> = BTreeMap::new();
+    for ns in &mut schema.namespaces {
+        ns.module = modules.claim(snake(&ns.name), true);
+        module_of.insert(ns.name.clone(), ns.module.clone());
+    }
+    let mut type_scopes: BTreeMap<String, Scope> = BTreeMap::new();
+    for def in &mut schema.types {
+        let scope = type_scopes
+            .entry(def.namespace.clone())
+            .or_insert_with(|| Scope::with(RESERVED_TYPES));
+        def.rust_name = claim_type(scope, &def.name);
+    }
+    assign_fields(&mut schema.types);
+    for def in &mut schema.enums {
+        let scope = type_scopes
+            .entry(def.namespace.clone())
+            .or_insert_with(|| Scope::with(RESERVED_TYPES));
+        def.rust_name = claim_type(scope, &def.name);
+        // `Other(String)` is the catch-all for values the docs never listed.
+        let mut variants = Scope::with(&["Other", "Self"]);
+        for m in &mut def.members {
+            let base = camel(&m.name);
+            m.rust_name = if base == "Other" {
+                variants.claim("OtherValue".into(), false)
+            } else {
+                variants.claim(base, false)
+            };
+        }
+    }
+    assign_handlers(&mut schema.operations);
+}
+
+/// Field names, bases before derived types: a derived struct also has its
+/// bases' fields, so its own fields must not take their names.
+fn assign_fields(types: &mut [TypeDef]) {
+    let index: BTreeMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.qualified(), i))
+        .collect();
+    let mut done = vec![false; types.len()];
+    for start in 0..types.len() {
+        // Walk up to the outermost unnamed base, then name down the chain.
+        let mut chain = vec![start];
+        while let Some(base) = types[*chain.last().unwrap_or(&start)]
+            .base
+            .as_ref()
+            .and_then(|b| index.get(b))
+        {
+            if done[*base] || chain.contains(base) {
+                break;
+            }
+            chain.push(*base);
+        }
+        for &i in chain.iter().rev() {
+            if done[i] {
+                continue;
+            }
+            let inherited = inherited_properties(types, &index, i);
+            let mut fields = Scope::with(RESERVED_FIELDS);
+            fields
+                .taken
+                .extend(inherited.iter().map(|(_, rust)| rust.clone()));
+            for p in &mut types[i].properties {
+                p.rust_name = match inherited.iter().find(|(json, _)| json == &p.name) {
+                    Some((_, rust)) => rust.clone(),
+                    None => fields.claim(snake(&p.name), true),
+                };
+            }
+            done[i] = true;
+        }
+    }
+}
+
+/// (JSON name, Rust name) of every property `types[i]` inherits, outermost base first.
+pub fn inherited_properties(
+    types: &[TypeDef],
+    index: &BTreeMap<String, usize>,
+    i: usize,
+) -> Vec<(String, String)> {
+    let mut chain = Vec::new();
+    let mut current = types[i].base.as_ref().and_then(|b| index.get(b)).copied();
+    while let Some(b) = current {
+        if b == i || chain.contains(&b) {
+            break;
+        }
+        chain.push(b);
+        current = types[b].base.as_ref().and_then(|x| index.get(x)).copied();
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    for &b in chain.iter().rev() {
+        for p in &types[b].properties {
+            if !out.iter().any(|(json, _)| json == &p.name) {
+                out.push((p.name.clone(), p.rust_name.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn claim_type(scope: &mut Scope, name: &str) -> String {
+    let base = camel(name);
+    let base = if scope.taken.contains(&base) && RESERVED_TYPES.contains(&base.as_str()) {
+        format!("{base}Type")
+    } else {
+        base
+    };
+    scope.claim(base, false)
+}
+
+/// Handler traits are named for the resource collection a path addresses (its
+/// last literal segment), methods for the page title. Method names are unique
+/// across all traits, so the `{Method}Request` and `{Method}Response` types
+/// the emitter derives from them are unique in the `handlers` module too.
+fn assign_handlers(operations: &mut [Operation]) {
+    let mut module = Scope::with(RESERVED_TYPES);
+    let mut methods = Scope::default();
+    let mut traits: BTreeMap<String, String> = BTreeMap::new();
+    for op in operations.iter_mut() {
+        let title = if op.title.trim().is_empty() {
+            op.name.clone()
+        } else {
+            op.title.clone()
+        };
+        let method_base = snake(&title);
+        let Some(collection) = op
+            .paths
+            .first()
+            .and_then(|p| collection_of(p))
+            .filter(|_| op.routable)
+        else {
+            op.rust_name = method_base;
+            continue;
+        };
+        let trait_name = traits
+            .entry(collection.to_ascii_lowercase())
+            .or_insert_with(|| module.claim(format!("{}Handler", camel(&collection)), false));
+        op.handler = Some(trait_name.clone());
+        op.rust_name = methods.claim(method_base, true);
+        let mut params = Scope::with(&["body"]);
+        for p in op.path_params.iter_mut().chain(op.query_params.iter_mut()) {
+            p.rust_name = params.claim(snake(&p.name), true);
+        }
+    }
+}
+
+/// `/reports/userCredentialUsageDetails/{id}/$ref` → `userCredentialUsageDetails`.
+fn collection_of(path: &str) -> Option<String> {
+    path.split('/')
+        .rev()
+        .filter(|s| {
+            !s.is_empty() && !s.starts_with('{') && !s.starts_with('$') && !s.starts_with(':')
+        })
+        .map(|s| s.split('(').next().unwrap_or(s))
+        .map(|s| s.rsplit('.').next().unwrap_or(s))
+        .find(|s| s.chars().any(char::is_alphabetic))
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers() {
+        let cases = [
+            ("userPrincipalName", "user_principal_name"),
+            ("type", "type"),
+            ("self", "self_"),
+            ("Self", "self_"),
+            ("@odata.type", "odata_type"),
+            ("3dModel", "_3d_model"),
+            ("", "value"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(snake(input), expected, "{input}");
+        }
+        assert!(
+            is_keyword("type")
+                && is_keyword("match")
+                && !is_keyword("self")
+                && !is_keyword("feature")
+        );
+        assert_eq!(
+            camel("userCredentialUsageDetails"),
+            "UserCredentialUsageDetails"
+        );
+        assert_eq!(camel("mobileSMS"), "MobileSms");
+        assert_eq!(camel("2fa"), "V2fa");
+    }
+
+    #[test]
+    fn scopes_and_collections() {
+        let mut scope = Scope::with(RESERVED_TYPES);
+        assert_eq!(claim_type(&mut scope, "option"), "OptionType");
+        assert_eq!(claim_type(&mut scope, "user"), "User");
+        assert_eq!(claim_type(&mut scope, "User"), "User2");
+        assert_eq!(
+            collection_of("/reports/userCredentialUsageDetails/$ref").as_deref(),
+            Some("userCredentialUsageDetails")
+        );
+        assert_eq!(
+            collection_of("/users/{id}/microsoft.graph.user").as_deref(),
+            Some("user")
+        );
+        assert_eq!(
+            collection_of("/reports/getX(period='{period}')").as_deref(),
+            Some("getX")
+        );
+    }
+}
