@@ -10,7 +10,7 @@ pub struct CredentialUsageSummary {
     /// Inherited from entity
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// . Possible values are: `registration`, `reset`, `unknownFutureValue`.
+    /// Possible values are: `registration`, `reset`, `unknownFutureValue`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature: Option<CredentialUsageSummaryFeature>,
     /// `successfulActivityCount`
@@ -27,7 +27,7 @@ pub struct CredentialUsageSummary {
         skip_serializing_if = "Option::is_none"
     )]
     pub failure_activity_count: Option<i64>,
-    /// . Possible values are: `email`, `mobileSMS`, `mobileCall`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobileCall`, `fido`, `appPassword`, `unknownFutureValue`.
+    /// Possible values are: `email`, `mobileSMS`, `mobileCall`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobileCall`, `fido`, `appPassword`, `unknownFutureValue`.
     #[serde(rename = "authMethod", default, skip_serializing_if = "Option::is_none")]
     pub auth_method: Option<CredentialUsageSummaryAuthMethod>,
     /// Members the docs do not list, kept so that a round trip loses nothing.

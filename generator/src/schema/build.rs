@@ -239,8 +239,14 @@ impl Builder {
             typ,
             collection,
             navigation,
-            description: (!row.description.trim().is_empty())
-                .then(|| row.description.trim().to_string()),
+            // Cells often open with a stray ". " where a sentence was left out.
+            description: Some(
+                row.description
+                    .trim_start_matches(['.', ' '])
+                    .trim()
+                    .to_string(),
+            )
+            .filter(|d| !d.is_empty()),
             inherited_from,
             source,
             rust_name: String::new(),
