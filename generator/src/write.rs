@@ -47,6 +47,12 @@ pub fn write_all(out: &Path, files: &[GeneratedFile]) -> std::io::Result<Vec<(St
         if matches!(change, Change::Created | Change::Updated) {
             let mut temp = tempfile::NamedTempFile::new_in(out)?;
             temp.write_all(file.contents.as_bytes())?;
+            // Temporary files are private (0600); generated code is ordinary source.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt as _;
+                temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+            }
             temp.persist(out.join(&file.path)).map_err(|e| e.error)?;
         }
     }
@@ -114,6 +120,12 @@ mod tests {
             ]
         );
         assert!(dir.path().join("mine.rs").exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(dir.path().join("c.rs")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
         assert!(!dir.path().join("b.rs").exists());
     }
 }
