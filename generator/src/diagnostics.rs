@@ -28,6 +28,12 @@ pub enum Code {
     ExampleUrlMismatch,
     /// An example value is not a member of the property's enum.
     ExampleEnumValue,
+    /// An example body has a member its type does not document.
+    ExampleUnknownProperty,
+    /// An example value has the wrong JSON kind for its documented type.
+    ExampleWrongKind,
+    /// An example's `@odata.type` names a type no page documents.
+    ExampleUnknownOdataType,
     /// Example JSON is not strict JSON but was read leniently.
     ExampleJsonLenient,
     /// Example JSON could not be read at all.
@@ -53,6 +59,9 @@ impl Code {
             Code::UnroutableRequestLine => "unroutable-request-line",
             Code::ExampleUrlMismatch => "example-url-mismatch",
             Code::ExampleEnumValue => "example-enum-value",
+            Code::ExampleUnknownProperty => "example-unknown-property",
+            Code::ExampleWrongKind => "example-wrong-kind",
+            Code::ExampleUnknownOdataType => "example-unknown-odata-type",
             Code::ExampleJsonLenient => "example-json-lenient",
             Code::ExampleJsonInvalid => "example-json-invalid",
             Code::ExampleStrayText => "example-stray-text",

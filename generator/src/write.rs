@@ -51,7 +51,8 @@ pub fn write_all(out: &Path, files: &[GeneratedFile]) -> std::io::Result<Vec<(St
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt as _;
-                temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
+                temp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
             }
             temp.persist(out.join(&file.path)).map_err(|e| e.error)?;
         }
@@ -123,7 +124,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
-            let mode = std::fs::metadata(dir.path().join("c.rs")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.path().join("c.rs"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o644);
         }
         assert!(!dir.path().join("b.rs").exists());

@@ -6,13 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::schema::{names, EnumDef, Property, Schema, TypeDef};
+use crate::schema::{names, Index, Property, Schema, TypeDef};
 
 pub struct Context<'a> {
     pub schema: &'a Schema,
+    pub index: Index<'a>,
     modules: BTreeMap<&'a str, &'a str>,
-    types: BTreeMap<String, &'a TypeDef>,
-    enums: BTreeMap<String, &'a EnumDef>,
     /// (type, property) pairs whose field is boxed to break a cycle.
     boxed: BTreeSet<(String, String)>,
 }
@@ -21,46 +20,21 @@ impl<'a> Context<'a> {
     pub fn new(schema: &'a Schema) -> Self {
         let mut cx = Context {
             schema,
+            index: Index::new(schema),
             modules: schema
                 .namespaces
                 .iter()
                 .map(|n| (n.name.as_str(), n.module.as_str()))
                 .collect(),
-            types: schema.types.iter().map(|t| (t.qualified(), t)).collect(),
-            enums: schema.enums.iter().map(|e| (e.qualified(), e)).collect(),
             boxed: BTreeSet::new(),
         };
         cx.boxed = super::cycles::boxed_fields(&cx);
         cx
     }
 
-    pub fn type_def(&self, qualified: &str) -> Option<&'a TypeDef> {
-        self.types.get(qualified).copied()
-    }
-
-    /// A type's fields: inherited ones first (outermost base first), then its
-    /// own; a property a derived type documents again appears once.
+    /// A type's fields, inherited ones first.
     pub fn fields(&self, def: &'a TypeDef) -> Vec<&'a Property> {
-        let mut chain = vec![def];
-        while let Some(base) = chain
-            .last()
-            .and_then(|t| t.base.as_ref())
-            .and_then(|b| self.type_def(b))
-        {
-            if chain.iter().any(|t| std::ptr::eq(*t, base)) {
-                break;
-            }
-            chain.push(base);
-        }
-        let mut out: Vec<&Property> = Vec::new();
-        for t in chain.iter().rev() {
-            for p in &t.properties {
-                if !out.iter().any(|q| q.name == p.name) {
-                    out.push(p);
-                }
-            }
-        }
-        out
+        self.index.properties(def)
     }
 
     pub fn is_boxed(&self, owner: &TypeDef, property: &Property) -> bool {
@@ -83,10 +57,10 @@ impl<'a> Context<'a> {
 
     /// The Rust type of one value of OData type `typ`, seen from module `from`.
     pub fn value_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
-        if let Some(def) = self.types.get(typ) {
+        if let Some(def) = self.index.type_def(typ) {
             return self.item_path(&def.namespace, &def.rust_name, from);
         }
-        if let Some(def) = self.enums.get(typ) {
+        if let Some(def) = self.index.enum_def(typ) {
             return self.item_path(&def.namespace, &def.rust_name, from);
         }
         match typ {

@@ -14,7 +14,7 @@ pub fn boxed_fields(cx: &Context) -> BTreeSet<(String, String)> {
         let owner = def.qualified();
         let list = edges.entry(owner).or_default();
         for p in cx.fields(def) {
-            if !p.collection && cx.type_def(&p.typ).is_some() {
+            if !p.collection && cx.index.type_def(&p.typ).is_some() {
                 list.push((p.name.clone(), p.typ.clone()));
             }
         }

@@ -3,22 +3,51 @@
 /// The HTTP methods an operation can have.
 pub const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
 
-/// `POST /reports/x` → (`POST`, `/reports/x`); the target may be a full URL.
+/// `POST /reports/x` → (`POST`, `/reports/x`); the target may be a full URL,
+/// and the docs' slips are forgiven: `DELETE/x` (no space), a query string
+/// (dropped), spaces inside `{…}` (`{id | userPrincipalName}`).
 /// `None` when the line is not a method followed by a path.
 pub fn request_line(line: &str) -> Option<(String, String)> {
-    let mut parts = line.trim().splitn(2, char::is_whitespace);
-    let method = parts.next()?.to_ascii_uppercase();
-    let target = parts.next()?.trim();
+    let line = line.trim();
+    let split = line
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(line.len());
+    let method = line[..split].to_ascii_uppercase();
     if !METHODS.contains(&method.as_str()) {
         return None;
     }
-    let target = target.strip_suffix(" HTTP/1.1").unwrap_or(target).trim();
+    let target = line[split..].trim();
+    let target = target.strip_suffix("HTTP/1.1").unwrap_or(target).trim();
     let path = if target.starts_with('/') {
         target.to_string()
     } else {
         path_of_url(target)?
     };
-    (!path.contains(char::is_whitespace) && !path.contains("**")).then_some((method, path))
+    let path = strip_query(&path);
+    let mut depth = 0i32;
+    for c in path.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            c if c.is_whitespace() && depth == 0 => return None,
+            _ => {}
+        }
+    }
+    (depth == 0 && !path.contains("**") && path.len() > 1 || path == "/").then_some((method, path))
+}
+
+/// A path without its query string (a `?` outside `{…}` and `(…)`).
+fn strip_query(path: &str) -> String {
+    let mut depth = 0i32;
+    for (i, c) in path.char_indices() {
+        match c {
+            '{' | '(' => depth += 1,
+            '}' | ')' => depth -= 1,
+            '?' if depth == 0 => return path[..i].to_string(),
+            _ => {}
+        }
+    }
+    path.to_string()
 }
 
 /// The path of an absolute Graph URL, without host, API version or query:
@@ -48,7 +77,8 @@ pub fn status_line(line: &str) -> Option<(u16, String)> {
     Some((status, parts.next().unwrap_or_default().trim().to_string()))
 }
 
-/// The `{name}` parameters of a path template, in order, each once.
+/// The `{name}` parameters of a path template, in order; a name used twice
+/// (`/x/{id}/y/{id}`) is listed twice.
 pub fn path_params(template: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut rest = template;
@@ -56,8 +86,10 @@ pub fn path_params(template: &str) -> Vec<String> {
         let Some(len) = rest[start..].find('}') else {
             break;
         };
-        let name = rest[start + 1..start + len].trim().to_string();
-        if !name.is_empty() && !out.contains(&name) {
+        // `{id | userPrincipalName}`: one parameter, two ways to give it.
+        let inner = &rest[start + 1..start + len];
+        let name = inner.split('|').next().unwrap_or(inner).trim().to_string();
+        if !name.is_empty() {
             out.push(name);
         }
         rest = &rest[start + len + 1..];
@@ -109,6 +141,21 @@ mod tests {
             None
         );
         assert_eq!(request_line("Content-Type: application/json"), None);
+        assert_eq!(
+            request_line("GET /users/{id | userPrincipalName}/messages"),
+            Some((
+                "GET".into(),
+                "/users/{id | userPrincipalName}/messages".into()
+            ))
+        );
+        assert_eq!(
+            request_line("DELETE/identity/x/{id}/$ref"),
+            Some(("DELETE".into(), "/identity/x/{id}/$ref".into()))
+        );
+        assert_eq!(
+            request_line("GET /sites?$search={query}"),
+            Some(("GET".into(), "/sites".into()))
+        );
     }
 
     #[test]
@@ -123,8 +170,9 @@ mod tests {
         );
         assert_eq!(
             path_params("/users/{id}/x/{id}/{other-id}"),
-            ["id", "other-id"]
+            ["id", "id", "other-id"]
         );
+        assert_eq!(path_params("/users/{id | userPrincipalName}"), ["id"]);
         assert!(path_matches("/reports/x/{xId}", "/reports/X/abc"));
         assert!(!path_matches("/reports/x/$ref", "/reports/x"));
         assert!(path_matches("/r/f(period='{period}')", "/r/f(period='D7')"));

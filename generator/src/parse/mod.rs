@@ -33,6 +33,10 @@ pub struct Page {
     /// What a resource page's `blockType: resource` annotation says.
     pub resource: Option<ResourceFacts>,
     pub property_tables: Vec<PropertyTable>,
+    /// Enums the page lists (enum pages, `### x values` sections).
+    pub enums: Vec<EnumFacts>,
+    /// The base type an "Inherits from [x](x.md)" sentence names, and its line.
+    pub base: Option<(TypeName, u32)>,
     /// Present on method pages (pages with an `HTTP request` section).
     pub operation: Option<OperationFacts>,
     pub examples: Vec<Example>,
@@ -143,5 +147,23 @@ pub struct ResponseFacts {
     pub status: u16,
     pub typ: Option<TypeName>,
     pub collection: bool,
+    pub line: u32,
+}
+
+/// An enum's member table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumFacts {
+    /// As documented (the page title's or section heading's first word).
+    pub name: String,
+    pub members: Vec<EnumMember>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumMember {
+    pub name: String,
+    /// The Value column, when there is one (flags enums use powers of two).
+    pub value: Option<String>,
+    pub description: Option<String>,
     pub line: u32,
 }

@@ -9,8 +9,9 @@ use super::examples::{self, ExampleKind};
 use super::markdown::{self, Block, BlockKind, Inline, Row};
 use super::typeref::{self, TypeName};
 use super::{
-    enums, http, json, BodyFacts, HeaderRow, OperationFacts, Page, PermissionRow, PropertyRow,
-    PropertyTable, QueryParamRow, RequestLine, ResourceFacts, ResponseFacts, TableSubject,
+    enums, http, json, BodyFacts, EnumFacts, EnumMember, HeaderRow, OperationFacts, Page,
+    PermissionRow, PropertyRow, PropertyTable, QueryParamRow, RequestLine, ResourceFacts,
+    ResponseFacts, TableSubject,
 };
 use crate::diagnostics::{Code, Diagnostic};
 
@@ -48,6 +49,7 @@ enum Pending {
 impl PageParser {
     fn run(&mut self, blocks: &[Block]) {
         let mut section = String::new();
+        let mut subsection = String::new();
         let mut seen_h2 = false;
         let mut pending = Pending::None;
         // Paragraphs of the current section, for the sentences that name a table's type.
@@ -64,11 +66,13 @@ impl PageParser {
                         2 => {
                             seen_h2 = true;
                             section = text.to_ascii_lowercase();
+                            subsection.clear();
                             section_links.clear();
                             if section == "http request" {
                                 self.operation().line = block.line;
                             }
                         }
+                        3.. => subsection = text,
                         _ => {}
                     }
                 }
@@ -76,6 +80,7 @@ impl PageParser {
                     if !seen_h2 {
                         self.preamble(inline, block.line);
                     }
+                    self.inheritance(inline, block.line);
                     section_links.extend(
                         inline
                             .links
@@ -91,6 +96,13 @@ impl PageParser {
                     }
                 }
                 BlockKind::Table { header, rows } => {
+                    if let Some(name) =
+                        enum_table_name(&section, &subsection, self.page.title.as_ref())
+                    {
+                        if self.enum_table(&name, header, rows, block.line) {
+                            continue;
+                        }
+                    }
                     self.table(
                         &section,
                         header,
@@ -187,8 +199,20 @@ impl PageParser {
     fn preamble(&mut self, inline: &Inline, line: u32) {
         let text = inline.text.trim();
         if let Some(rest) = strip_prefix_ci(text, "namespace:") {
-            let ns = rest.trim().trim_matches('`').trim();
-            if !ns.is_empty() {
+            // "Namespace: microsoft.graph" may run on into the next line's text.
+            let ns = rest
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_matches('`');
+            let valid = !ns.is_empty()
+                && ns.split('.').all(|part| {
+                    part.chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphabetic() || c == '_')
+                        && part.chars().all(|c| c.is_alphanumeric() || c == '_')
+                });
+            if valid {
                 self.page.namespace = Some((ns.to_string(), line));
             }
         } else if self.page.summary.is_none()
@@ -403,9 +427,18 @@ impl PageParser {
             }
             return;
         }
-        let (Some(name_col), Some(type_col)) =
-            (col(&["property", "name", "parameter"]), col(&["type"]))
-        else {
+        let (Some(name_col), Some(type_col)) = (
+            col(&[
+                "property",
+                "name",
+                "parameter",
+                "relationship",
+                "property name",
+                "relationship name",
+                "parameter name",
+            ]),
+            col(&["type"]),
+        ) else {
             return;
         };
         let subject = match section {
@@ -428,17 +461,18 @@ impl PageParser {
                 }
                 let type_cell = cell(row, Some(type_col));
                 let description = cell(row, desc_col);
-                let inherited_from = strip_prefix_ci(
-                    description.text.trim_start_matches(['.', ' ']),
-                    "inherited from",
-                )
-                .and_then(|_| {
-                    description
-                        .links
-                        .iter()
-                        .find(|l| typeref::is_page_link(&l.dest))
-                })
-                .map(typeref::named_from_link);
+                // "… Inherited from [x](x.md)", anywhere in the cell.
+                let lower = description.text.to_ascii_lowercase();
+                let inherited_from = lower
+                    .find("inherited from")
+                    .map(|at| at + "inherited from".len())
+                    .and_then(|end| {
+                        description
+                            .links
+                            .iter()
+                            .find(|l| l.offset >= end && typeref::is_page_link(&l.dest))
+                    })
+                    .map(typeref::named_from_link);
                 Some(PropertyRow {
                     name,
                     typ: typeref::parse(&type_cell),
@@ -455,6 +489,75 @@ impl PageParser {
             line,
             rows,
         });
+    }
+
+    /// Reads an enum's member table; false when the table is not one.
+    fn enum_table(&mut self, name: &str, header: &[Inline], rows: &[Row], line: u32) -> bool {
+        let columns: Vec<String> = header
+            .iter()
+            .map(|c| c.text.replace('`', "").trim().to_ascii_lowercase())
+            .collect();
+        let col = |names: &[&str]| columns.iter().position(|c| names.contains(&c.as_str()));
+        let Some(member_col) = col(&["member", "name", "value", "members"]) else {
+            return false;
+        };
+        let value_col = col(&["value"]).filter(|&v| v != member_col);
+        let desc_col = col(&["description"]);
+        let mut members = Vec::new();
+        for row in rows {
+            let cell = |i: Option<usize>| {
+                i.and_then(|i| row.cells.get(i))
+                    .map(|c| c.text.trim().to_string())
+            };
+            let Some(member) = cell(Some(member_col)) else {
+                continue;
+            };
+            let member = member.replace(['`', '*'], "").trim().to_string();
+            if member.is_empty() {
+                continue;
+            }
+            members.push(EnumMember {
+                name: member,
+                value: cell(value_col).filter(|v| !v.is_empty()),
+                description: cell(desc_col).filter(|v| !v.is_empty()),
+                line: row.line,
+            });
+        }
+        self.page.enums.push(EnumFacts {
+            name: name.to_string(),
+            members,
+            line,
+        });
+        true
+    }
+
+    /// "Inherits from [x](x.md)", "derived from [x][]": the page's base type.
+    fn inheritance(&mut self, inline: &Inline, line: u32) {
+        if self.page.base.is_some() {
+            return;
+        }
+        let lower = inline.text.to_ascii_lowercase();
+        for marker in [
+            "inherits from",
+            "derived from",
+            "derives from",
+            "inherits properties from",
+        ] {
+            let Some(at) = lower.find(marker) else {
+                continue;
+            };
+            let end = at + marker.len();
+            if let Some(link) = inline
+                .links
+                .iter()
+                .find(|l| l.offset >= end && l.offset <= end + 4)
+            {
+                if !link.dest.starts_with("http") {
+                    self.page.base = Some((typeref::named_from_link(link), line));
+                    return;
+                }
+            }
+        }
     }
 
     fn permissions(&mut self, rows: &[Row]) {
@@ -517,4 +620,31 @@ fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| &text[prefix.len()..])
+}
+
+/// The enum a table lists, if any: an enum page's `## Members` (named by its
+/// "x enum type" title) or an `### x values` section.
+fn enum_table_name(
+    section: &str,
+    subsection: &str,
+    title: Option<&(String, u32)>,
+) -> Option<String> {
+    let words: Vec<&str> = subsection.split_whitespace().collect();
+    if words.len() == 2 && words[1].eq_ignore_ascii_case("values") {
+        return Some(words[0].trim_matches('`').to_string());
+    }
+    if section == "members" || section == "enum members" {
+        let (title, _) = title?;
+        let lower = title.to_ascii_lowercase();
+        if lower.ends_with("enum type")
+            || lower.ends_with("enumeration type")
+            || lower.ends_with(" enum")
+        {
+            return title
+                .split_whitespace()
+                .next()
+                .map(|w| w.trim_matches('`').to_string());
+        }
+    }
+    None
 }

@@ -61,28 +61,49 @@ pub fn primitive(word: &str) -> Option<&'static str> {
 
 /// Reads a Type cell. `None` when the cell is empty.
 pub fn parse(cell: &Inline) -> Option<TypeRef> {
-    let mut text = cell.text.replace('`', "");
-    let mut text_trim = text.trim().to_string();
-    if text_trim.is_empty() {
+    let parsed = parse_text(&cell.text)?;
+    // A link names the type better than its text: it carries the namespace.
+    let link = cell
+        .links
+        .iter()
+        .find(|l| is_page_link(&l.dest) || is_values_anchor(&l.dest));
+    match (link, &parsed.name) {
+        (Some(link), TypeName::Named { .. }) if primitive(&clean(&link.text)).is_none() => {
+            Some(TypeRef {
+                name: if is_page_link(&link.dest) {
+                    named_from_link(link)
+                } else {
+                    TypeName::Named {
+                        name: clean(&link.text),
+                        namespace: None,
+                    }
+                },
+                collection: parsed.collection,
+            })
+        }
+        _ => Some(parsed),
+    }
+}
+
+/// Reads a type as text: `String`, `Edm.Int64`, `String collection`,
+/// `Collection(microsoft.graph.x)`, `[x][]`, `x or y` (any JSON).
+pub fn parse_text(text: &str) -> Option<TypeRef> {
+    let mut text = clean(text);
+    if text.is_empty() {
         return None;
     }
     let mut collection = false;
-    let lower = text_trim.to_ascii_lowercase();
+    let lower = text.to_ascii_lowercase();
     if lower.starts_with("collection(") && lower.ends_with(')') {
         collection = true;
-        text_trim = text_trim["collection(".len()..text_trim.len() - 1]
-            .trim()
-            .to_string();
-    } else if let Some(stripped) = strip_suffix_ci(&text_trim, " collection") {
+        text = text["collection(".len()..text.len() - 1].trim().to_string();
+    } else if let Some(stripped) = strip_suffix_ci(&text, " collection") {
         collection = true;
-        text_trim = stripped.trim().to_string();
+        text = stripped.trim().to_string();
     }
-    text = text_trim;
-    if let Some(link) = cell.links.iter().find(|l| is_page_link(&l.dest)) {
-        return Some(TypeRef {
-            name: named_from_link(link),
-            collection,
-        });
+    // "String (max 100 characters)": the type is before the parenthesis.
+    if let Some((head, _)) = text.split_once(" (") {
+        text = head.trim().to_string();
     }
     let lower = text.to_ascii_lowercase();
     if lower == "enumeration" || lower == "enum" {
@@ -97,10 +118,45 @@ pub fn parse(cell: &Inline) -> Option<TypeRef> {
             collection,
         });
     }
+    let is_name = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    };
+    if !is_name(&text) {
+        // "String or Int32", "identitySet, or null": no one type; any JSON keeps the value.
+        return Some(TypeRef {
+            name: TypeName::Primitive("Edm.Untyped"),
+            collection,
+        });
+    }
     Some(TypeRef {
         name: qualified(&text),
         collection,
     })
+}
+
+/// The cell text without markup: HTML tags, emphasis, code ticks, escapes,
+/// reference-link brackets (`[x][]`) and a trailing period.
+fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            '`' | '*' | '\\' | '[' | ']' => {}
+            _ => out.push(c),
+        }
+    }
+    out.trim().trim_end_matches('.').trim().to_string()
+}
+
+/// `#x-values` or `enums.md#x-values`: an enum documented in a values section.
+fn is_values_anchor(dest: &str) -> bool {
+    dest.split_once('#')
+        .is_some_and(|(_, anchor)| anchor.ends_with("-values"))
 }
 
 /// `microsoft.graph.user` → name `user` in `microsoft.graph`; `user` → no namespace.

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToUpperCamelCase;
 
+use super::bodies::Bodies;
 use super::model::*;
 use super::{conformance, infer, names};
 use crate::diagnostics::{Code, Diagnostic};
@@ -32,9 +33,10 @@ pub fn build(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     for page in &pages {
         b.page(page);
     }
-    b.resolve(&pages);
+    let bodies = Bodies::new(&pages);
+    b.resolve(&bodies);
     let mut schema = b.finish();
-    conformance::check(&mut schema, &pages);
+    schema.example_counts = conformance::check(&mut schema, &bodies);
     names::assign(&mut schema);
     schema.diagnostics.sort();
     schema.diagnostics.dedup();
@@ -50,6 +52,8 @@ struct Builder {
     enums: BTreeMap<String, EnumDef>,
     operations: Vec<Operation>,
     diagnostics: Vec<Diagnostic>,
+    /// Named types whose rows list "Possible values": members for an enum no page lists.
+    named_values: BTreeMap<String, (Vec<String>, Source)>,
 }
 
 fn key(namespace: &str, name: &str) -> String {
@@ -87,9 +91,23 @@ impl Builder {
     }
 
     /// (namespace, name) of a reference made on a page in `page_ns`.
+    /// Primitives come back as (`Edm`, `String`), so that formatting the pair
+    /// gives their OData spelling.
     fn qualify(&mut self, name: &TypeName, page_ns: &str) -> Option<(String, String)> {
         match name {
+            TypeName::Primitive(p) => p
+                .split_once('.')
+                .map(|(a, b)| (a.to_string(), b.to_string())),
             TypeName::Named { name, namespace } => {
+                let full = match namespace {
+                    Some(ns) => format!("{ns}.{name}"),
+                    None => name.clone(),
+                };
+                if let Some(p) = parse::typeref::primitive(&full) {
+                    return p
+                        .split_once('.')
+                        .map(|(a, b)| (a.to_string(), b.to_string()));
+                }
                 let ns = match namespace {
                     Some(ns) => self.namespace(ns),
                     None => page_ns.to_string(),
@@ -137,6 +155,27 @@ impl Builder {
             if entry.base.is_none() {
                 entry.base = base.map(|(ns, n)| format!("{ns}.{n}"));
             }
+        }
+        if let Some((base, _)) = &page.base {
+            let documents_type = page.resource.is_some()
+                || page.property_tables.iter().any(|t| {
+                    t.subject != TableSubject::Relationships
+                        && !matches!(t.subject, TableSubject::RequestBody(_))
+                });
+            if let (true, Some((ns, name)), Some((bns, bname))) = (
+                documents_type,
+                self.resource_name(page, &page_ns),
+                self.qualify(base, &page_ns),
+            ) {
+                if let Some(def) = self.types.get_mut(&key(&ns, &name)) {
+                    if def.base.is_none() {
+                        def.base = Some(format!("{bns}.{bname}"));
+                    }
+                }
+            }
+        }
+        for facts in &page.enums {
+            self.enum_table(page, &page_ns, facts);
         }
         if page.operation.is_some() {
             self.operation(page, &page_ns);
@@ -206,6 +245,10 @@ impl Builder {
                 ("Edm.Untyped".to_string(), false)
             }
             Some(t) => match &t.name {
+                // "Possible values are …" on a String row: an enum in all but name.
+                TypeName::Primitive("Edm.String") if row.possible_values.len() >= 2 => {
+                    (self.inline_enum(ns, owner, row, &source), t.collection)
+                }
                 TypeName::Primitive(p) => (p.to_string(), t.collection),
                 TypeName::Enumeration if !row.possible_values.is_empty() => {
                     (self.inline_enum(ns, owner, row, &source), t.collection)
@@ -225,7 +268,14 @@ impl Builder {
                 }
                 named => {
                     let (n, name) = self.qualify(named, ns).unwrap_or_default();
-                    (format!("{n}.{name}"), t.collection)
+                    let qualified = format!("{n}.{name}");
+                    if !row.possible_values.is_empty() {
+                        // Members of a named enum, in case no page lists them otherwise.
+                        self.named_values
+                            .entry(qualified.clone())
+                            .or_insert_with(|| (row.possible_values.clone(), source.clone()));
+                    }
+                    (qualified, t.collection)
                 }
             },
         };
@@ -234,11 +284,29 @@ impl Builder {
             .as_ref()
             .and_then(|t| self.qualify(t, ns))
             .map(|(n, t)| format!("{n}.{t}"));
+        let lower = row.description.to_ascii_lowercase();
         Property {
             name: row.name.clone(),
             typ,
             collection,
             navigation,
+            read_only: ["read-only", "read only", "readonly"]
+                .iter()
+                .any(|w| lower.contains(w)),
+            nullable: if ["not nullable", "non-nullable", "not null"]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
+                Some(false)
+            } else if lower.contains("nullable") {
+                Some(true)
+            } else {
+                None
+            },
+            required: !lower.contains("not required")
+                && (lower.starts_with("required")
+                    || lower.contains("required.")
+                    || lower.contains("(required)")),
             // Cells often open with a stray ". " where a sentence was left out.
             description: Some(
                 row.description
@@ -300,6 +368,63 @@ impl Builder {
             }
         }
         format!("{}.{}", entry.namespace, entry.name)
+    }
+
+    /// An enum page or `### x values` section. The same enum on several pages
+    /// is one enum; when their member lists differ, the union is kept (in order
+    /// of first appearance) and the difference reported.
+    fn enum_table(&mut self, page: &Page, ns: &str, facts: &parse::EnumFacts) {
+        let (ns, name) = match facts.name.rsplit_once('.') {
+            Some((n, name)) => (self.namespace(n), name.to_string()),
+            None => (ns.to_string(), facts.name.clone()),
+        };
+        let source = src(&page.file, facts.line);
+        let flags = is_flags(page, facts);
+        let entry = self
+            .enums
+            .entry(key(&ns, &name))
+            .or_insert_with(|| EnumDef {
+                name: name.clone(),
+                namespace: ns.clone(),
+                flags,
+                inline: false,
+                members: Vec::new(),
+                source: source.clone(),
+                rust_name: String::new(),
+            });
+        let listed: Vec<&str> = facts.members.iter().map(|m| m.name.as_str()).collect();
+        let known: Vec<&str> = entry.members.iter().map(|m| m.name.as_str()).collect();
+        if !known.is_empty() && known != listed {
+            let (earlier_file, earlier_line) = (entry.source.file.clone(), entry.source.line);
+            self.diagnostics.push(Diagnostic::warning(
+                Code::Conflict,
+                &source.file,
+                source.line,
+                format!(
+                    "enum `{name}` lists other members here than at {earlier_file}:{earlier_line}"
+                ),
+                "kept every member of both lists, in order of first appearance",
+            ));
+        }
+        let entry = self
+            .enums
+            .get_mut(&key(&ns, &name))
+            .expect("inserted above");
+        entry.flags |= flags;
+        for m in &facts.members {
+            match entry.members.iter_mut().find(|x| x.name == m.name) {
+                Some(existing) => {
+                    if existing.description.is_none() {
+                        existing.description.clone_from(&m.description);
+                    }
+                }
+                None => entry.members.push(Member {
+                    name: m.name.clone(),
+                    description: m.description.clone(),
+                    rust_name: String::new(),
+                }),
+            }
+        }
     }
 
     fn add_property(&mut self, ns: &str, name: &str, property: Property) {
@@ -365,10 +490,15 @@ impl Builder {
         }
         let mut path_params: Vec<Param> = Vec::new();
         for request in &facts.requests {
-            for name in parse::http::path_params(&request.path) {
-                if !path_params.iter().any(|p| p.name == name) {
+            // A name used twice in one path (`/x/{id}/y/{id}`) is two parameters.
+            let names = parse::http::path_params(&request.path);
+            for (i, name) in names.iter().enumerate() {
+                let nth = names[..i].iter().filter(|n| *n == name).count();
+                let have = path_params.iter().filter(|p| &p.name == name).count();
+                if have <= nth {
                     path_params.push(Param {
-                        name,
+                        name: name.clone(),
+                        kind: param_kind(name),
                         typ: "Edm.String".to_string(),
                         description: None,
                         example: None,
@@ -383,6 +513,7 @@ impl Builder {
             .iter()
             .map(|q| Param {
                 name: q.name.clone(),
+                kind: param_kind(&q.name),
                 typ: "Edm.String".to_string(),
                 description: (!q.description.is_empty()).then(|| q.description.clone()),
                 example: q.example.clone(),
@@ -405,13 +536,13 @@ impl Builder {
                     .iter()
                     .find(|e| e.kind == ExampleKind::Response && e.odata_type.is_some())
                 {
-                    let named = parse::typeref::qualified(
-                        example.odata_type.as_deref().unwrap_or_default(),
-                    );
-                    typ = self
-                        .qualify(&named, page_ns)
-                        .map(|(n, t)| format!("{n}.{t}"));
-                    collection = example.is_collection.unwrap_or(false);
+                    let text = example.odata_type.as_deref().unwrap_or_default();
+                    if let Some(parsed) = parse::typeref::parse_text(text) {
+                        typ = self
+                            .qualify(&parsed.name, page_ns)
+                            .map(|(n, t)| format!("{n}.{t}"));
+                        collection = parsed.collection || example.is_collection.unwrap_or(false);
+                    }
                 }
             }
             Response {
@@ -518,7 +649,7 @@ impl Builder {
 
     /// Makes every type reference name a known type, infers the types that only
     /// examples show, and reports the rest.
-    fn resolve(&mut self, pages: &[&Page]) {
+    fn resolve(&mut self, bodies: &Bodies) {
         let mut references: Vec<(String, Source, &'static str)> = Vec::new();
         for def in self.types.values() {
             if let Some(base) = &def.base {
@@ -549,14 +680,40 @@ impl Builder {
         let mut renames: BTreeMap<String, String> = BTreeMap::new();
         let mut reported: BTreeSet<String> = BTreeSet::new();
         for (reference, source, role) in references {
-            if renames.contains_key(&reference) || reported.contains(&reference) {
+            if reference.starts_with("Edm.")
+                || renames.contains_key(&reference)
+                || reported.contains(&reference)
+            {
                 continue;
             }
             if let Some(found) = self.lookup(&reference) {
                 renames.insert(reference, found);
                 continue;
             }
-            if let Some(def) = infer::from_examples(&reference, &self.operations, pages) {
+            if let Some((values, at)) = self.named_values.get(&reference) {
+                if let Some((ns, name)) = reference.rsplit_once('.') {
+                    let def = EnumDef {
+                        name: name.to_string(),
+                        namespace: ns.to_string(),
+                        flags: false,
+                        inline: false,
+                        members: values
+                            .iter()
+                            .map(|v| Member {
+                                name: v.clone(),
+                                description: None,
+                                rust_name: String::new(),
+                            })
+                            .collect(),
+                        source: at.clone(),
+                        rust_name: String::new(),
+                    };
+                    self.enums.insert(key(ns, name), def);
+                    renames.insert(reference.clone(), reference);
+                    continue;
+                }
+            }
+            if let Some(def) = infer::from_examples(&reference, &self.operations, bodies) {
                 self.diagnostics.push(Diagnostic::warning(
                     Code::InferredType,
                     &def.source.file,
@@ -658,6 +815,7 @@ impl Builder {
             enums: self.enums.into_values().collect(),
             operations,
             diagnostics: self.diagnostics,
+            example_counts: Default::default(),
         }
     }
 }
@@ -676,4 +834,36 @@ fn shape(typ: &str, collection: bool) -> String {
     } else {
         format!("`{typ}`")
     }
+}
+
+/// A flags enum: its page speaks of flags and every value is 0 or a power of two.
+fn is_flags(page: &Page, facts: &parse::EnumFacts) -> bool {
+    let speaks_of_flags = page
+        .summary
+        .as_deref()
+        .is_some_and(|t| t.to_ascii_lowercase().contains("flag"))
+        || facts.members.iter().any(|m| {
+            m.description
+                .as_deref()
+                .is_some_and(|d| d.to_ascii_lowercase().contains("flag"))
+        });
+    let values: Vec<Option<u64>> = facts
+        .members
+        .iter()
+        .map(|m| m.value.as_deref().and_then(|v| v.trim().parse().ok()))
+        .collect();
+    speaks_of_flags
+        && values.len() >= 2
+        && values
+            .iter()
+            .all(|v| v.is_some_and(|v| v == 0 || v.is_power_of_two()))
+}
+
+/// What a parameter stands for, whatever its spelling: `{user-id}`,
+/// `{userId}` and `{user_id}` are all `userid`.
+fn param_kind(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }

@@ -1,20 +1,38 @@
-//! Examples checked against the schema: values that are not members of their
-//! enum, and request URLs that match none of the documented paths.
+//! Examples checked against the schema: request URLs that match none of the
+//! documented paths, and body values that the documented types do not allow
+//! (unknown members, the wrong JSON kind, values outside an enum, an
+//! `@odata.type` that names no type).
 
+use serde::Serialize;
 use serde_json::Value;
 
-use super::model::{Schema, TypeDef};
+use super::bodies::Bodies;
+use super::index::Index;
+use super::model::{Operation, Schema, TypeDef};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::{self, ExampleKind, JsonBody, Page};
+use crate::parse::{self, ExampleKind, JsonBody};
 
-/// Appends a diagnostic for every example value or URL the schema disagrees with.
-pub fn check(schema: &mut Schema, pages: &[&Page]) {
+/// What the check saw.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ExampleCounts {
+    /// Example messages in the docs.
+    pub examples: usize,
+    /// Examples with a JSON body that could be read (strictly or leniently).
+    pub examples_parsed: usize,
+    /// Parsed bodies whose documented type is known, so they could be checked.
+    pub examples_checked: usize,
+    /// Checked bodies the schema found nothing wrong with.
+    pub examples_conforming: usize,
+}
+
+/// Checks every example and appends a diagnostic per finding.
+pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
+    let index = Index::new(schema);
     let mut found = Vec::new();
+    let mut counts = ExampleCounts::default();
     for op in &schema.operations {
         for example in &op.examples {
-            let page = pages.iter().find(|p| p.file == example.source.file);
-            let parsed =
-                page.and_then(|p| p.examples.iter().find(|e| e.line == example.source.line));
+            counts.examples += 1;
             if example.kind == ExampleKind::Request && op.routable {
                 if let Some(url) = &example.url {
                     url_matches(
@@ -26,40 +44,76 @@ pub fn check(schema: &mut Schema, pages: &[&Page]) {
                     );
                 }
             }
-            let (Some(body), Some(typ), Some(parsed)) = (
-                &example.body,
-                &example.body_type,
-                parsed.and_then(|e| e.body.as_ref()),
-            ) else {
+            let Some(parsed) = bodies.get(&example.source) else {
                 continue;
             };
+            counts.examples_parsed += 1;
+            let Some(typ) = example.body_type.as_deref().filter(|t| known(&index, t)) else {
+                continue;
+            };
+            counts.examples_checked += 1;
+            let before = found.len();
             let mut walker = Walker {
-                schema,
+                index: &index,
                 body: parsed,
                 file: &example.source.file,
                 found: &mut found,
             };
-            if example.body_collection {
-                if let Some(items) = body.get("value").and_then(Value::as_array) {
-                    for (i, item) in items.iter().enumerate() {
-                        walker.value(typ, item, &format!("/value/{i}"), 0);
+            let wrapped = value_wrapper(&index, typ, &parsed.value);
+            if let Some(inner) = wrapped.filter(|_| !example.body_collection) {
+                // `{"value": …}` around a single object or a list (many pages do this).
+                match inner {
+                    Value::Array(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            walker.value(typ, item, &format!("/value/{i}"), 0);
+                        }
                     }
+                    other => walker.value(typ, other, "/value", 0),
+                }
+            } else if example.body_collection {
+                match parsed.value.get("value") {
+                    Some(Value::Array(items)) => {
+                        for (i, item) in items.iter().enumerate() {
+                            walker.value(typ, item, &format!("/value/{i}"), 0);
+                        }
+                    }
+                    _ => walker.report(
+                        Code::ExampleWrongKind,
+                        "",
+                        format!(
+                            "example body should be a page of `{typ}` (`{{\"value\": [...]}}`)"
+                        ),
+                    ),
                 }
             } else {
-                walker.value(typ, body, "", 0);
+                walker.value(typ, &parsed.value, "", 0);
+            }
+            if found.len() == before {
+                counts.examples_conforming += 1;
             }
         }
     }
     schema.diagnostics.extend(found);
+    counts
 }
 
-fn url_matches(
-    op: &super::model::Operation,
-    url: &str,
-    file: &str,
-    line: u32,
-    found: &mut Vec<Diagnostic>,
-) {
+/// The inside of a body that is `{"value": …}` (annotations aside) when the
+/// documented type has no `value` property of its own.
+pub fn value_wrapper<'v>(index: &Index, typ: &str, body: &'v Value) -> Option<&'v Value> {
+    let object = body.as_object()?;
+    let inner = object.get("value")?;
+    let only_value = object.keys().all(|k| k == "value" || k.contains('@'));
+    let has_own = index
+        .type_def(typ)
+        .is_some_and(|def| index.properties(def).iter().any(|p| p.name == "value"));
+    (only_value && !has_own && (inner.is_object() || inner.is_array())).then_some(inner)
+}
+
+fn known(index: &Index, typ: &str) -> bool {
+    index.type_def(typ).is_some() || index.enum_def(typ).is_some() || typ.starts_with("Edm.")
+}
+
+fn url_matches(op: &Operation, url: &str, file: &str, line: u32, found: &mut Vec<Diagnostic>) {
     let path = if url.starts_with('/') {
         Some(url.split(['?', '#']).next().unwrap_or(url).to_string())
     } else {
@@ -87,86 +141,180 @@ fn url_matches(
     ));
 }
 
-struct Walker<'a> {
-    schema: &'a Schema,
-    body: &'a JsonBody,
-    file: &'a str,
-    found: &'a mut Vec<Diagnostic>,
+struct Walker<'a, 'b> {
+    index: &'b Index<'a>,
+    body: &'b JsonBody,
+    file: &'b str,
+    found: &'b mut Vec<Diagnostic>,
 }
 
-impl Walker<'_> {
+/// The JSON kind an `Edm.*` primitive is written as; `None` for any JSON.
+fn primitive_kind(typ: &str) -> Option<&'static str> {
+    match typ {
+        "Edm.Boolean" => Some("boolean"),
+        "Edm.Byte" | "Edm.SByte" | "Edm.Int16" | "Edm.Int32" | "Edm.Int64" => Some("integer"),
+        "Edm.Single" | "Edm.Double" | "Edm.Decimal" => Some("number"),
+        "Edm.Json" | "Edm.Untyped" => None,
+        t if t.starts_with("Edm.") => Some("string"),
+        // A name no page documents: nothing to check against.
+        _ => None,
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+impl Walker<'_, '_> {
+    fn report(&mut self, code: Code, pointer: &str, message: String) {
+        let action = match code {
+            Code::ExampleEnumValue => "kept the example; the generated enum reads it as `Other`",
+            Code::ExampleUnknownProperty => "kept the example; generated structs keep unknown members in `additional_properties`",
+            _ => "kept the example; fix the example or the documented type",
+        };
+        self.found.push(Diagnostic::warning(
+            code,
+            self.file,
+            self.body.line_of(pointer),
+            message,
+            action,
+        ));
+    }
+
     fn value(&mut self, typ: &str, value: &Value, pointer: &str, depth: usize) {
         // Types can be recursive and examples deep: stop well before the stack does.
-        if depth > 64 {
+        if depth > 64 || value.is_null() {
             return;
         }
-        if let Some(def) = self.schema.enums.iter().find(|e| e.qualified() == typ) {
-            let Some(text) = value.as_str() else { return };
-            if !def.members.iter().any(|m| m.name == text) {
-                let members = def
-                    .members
-                    .iter()
-                    .map(|m| format!("`{}`", m.name))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                self.found.push(Diagnostic::warning(
-                    Code::ExampleEnumValue,
-                    self.file,
-                    self.body.line_of(pointer),
-                    format!(
-                        "example value `{text}` is not a member of enum `{}` ({members})",
-                        def.name
-                    ),
-                    "kept the example; the generated enum reads it as `Other`",
-                ));
+        if let Some(def) = self.index.enum_def(typ) {
+            let Some(text) = value.as_str() else {
+                let kind = kind_of(value);
+                return self.report(
+                    Code::ExampleWrongKind,
+                    pointer,
+                    format!("enum `{}` value is a JSON {kind}, not a string", def.name),
+                );
+            };
+            // Flags enums combine members: "a,b".
+            let parts: Vec<&str> = if def.flags {
+                text.split(',').map(str::trim).collect()
+            } else {
+                vec![text]
+            };
+            for part in parts {
+                if !def.members.iter().any(|m| m.name == part) {
+                    let members = def
+                        .members
+                        .iter()
+                        .map(|m| format!("`{}`", m.name))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.report(
+                        Code::ExampleEnumValue,
+                        pointer,
+                        format!(
+                            "example value `{part}` is not a member of enum `{}` ({members})",
+                            def.name
+                        ),
+                    );
+                }
             }
             return;
         }
-        let Some(def) = self.schema.types.iter().find(|t| t.qualified() == typ) else {
-            return;
-        };
-        let Some(object) = value.as_object() else {
-            return;
-        };
-        for (property, ptyp, collection) in self.properties(def) {
-            let Some(member) = object.get(&property) else {
-                continue;
-            };
-            let at = format!(
-                "{pointer}/{}",
-                property.replace('~', "~0").replace('/', "~1")
-            );
-            match (collection, member) {
-                (true, Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        self.value(&ptyp, item, &format!("{at}/{i}"), depth + 1);
-                    }
-                }
-                _ => self.value(&ptyp, member, &at, depth + 1),
+        if let Some(def) = self.index.type_def(typ) {
+            return self.object(def, value, pointer, depth);
+        }
+        if let Some(expected) = primitive_kind(typ) {
+            let actual = kind_of(value);
+            let fits = actual == expected
+                || (expected == "number" && (actual == "integer" || actual == "string"));
+            if !fits {
+                self.report(
+                    Code::ExampleWrongKind,
+                    pointer,
+                    format!("`{typ}` value is a JSON {actual}, not a {expected}"),
+                );
             }
         }
     }
 
-    /// A type's properties with its bases' (name, type, collection).
-    fn properties(&self, def: &TypeDef) -> Vec<(String, String, bool)> {
-        let mut out = Vec::new();
-        let mut current = Some(def);
-        let mut seen = Vec::new();
-        while let Some(t) = current {
-            if seen.contains(&t.qualified()) {
-                break;
-            }
-            seen.push(t.qualified());
-            out.extend(
-                t.properties
-                    .iter()
-                    .map(|p| (p.name.clone(), p.typ.clone(), p.collection)),
+    fn object(&mut self, declared: &TypeDef, value: &Value, pointer: &str, depth: usize) {
+        let Some(object) = value.as_object() else {
+            let kind = kind_of(value);
+            return self.report(
+                Code::ExampleWrongKind,
+                pointer,
+                format!("`{}` value is a JSON {kind}, not an object", declared.name),
             );
-            current = t
-                .base
-                .as_ref()
-                .and_then(|b| self.schema.types.iter().find(|x| &x.qualified() == b));
+        };
+        let mut def = declared;
+        if let Some(named) = object.get("@odata.type").and_then(Value::as_str) {
+            match self.index.odata_type(named) {
+                Some(actual) => def = actual,
+                None => self.report(
+                    Code::ExampleUnknownOdataType,
+                    &format!("{pointer}/@odata.type"),
+                    format!("`@odata.type` names `{named}`, which no page documents"),
+                ),
+            }
         }
-        out
+        let properties = self.index.properties(def);
+        for (key, member) in object {
+            // `@odata.*` and `x@odata.bind` are annotations, not properties.
+            if key.contains('@') {
+                continue;
+            }
+            let at = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+            // Without an `@odata.type` the object may be any type derived from
+            // the documented one (a `directoryObject` that is a `user`).
+            let derived = || {
+                self.index
+                    .descendants(def)
+                    .into_iter()
+                    .flat_map(|t| t.properties.iter())
+                    .find(|p| &p.name == key)
+            };
+            let Some(p) = properties
+                .iter()
+                .copied()
+                .find(|p| &p.name == key)
+                .or_else(derived)
+            else {
+                self.report(
+                    Code::ExampleUnknownProperty,
+                    &at,
+                    format!(
+                        "`{key}` is not a documented property of `{}`",
+                        def.qualified()
+                    ),
+                );
+                continue;
+            };
+            match (p.collection, member) {
+                (true, Value::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        self.value(&p.typ, item, &format!("{at}/{i}"), depth + 1);
+                    }
+                }
+                (true, Value::Null) => {}
+                (true, other) => {
+                    let kind = kind_of(other);
+                    self.report(
+                        Code::ExampleWrongKind,
+                        &at,
+                        format!("`{key}` is a collection but the example gives a JSON {kind}"),
+                    );
+                }
+                (false, _) => self.value(&p.typ, member, &at, depth + 1),
+            }
+        }
     }
 }

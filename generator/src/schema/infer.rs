@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use super::bodies::Bodies;
 use super::model::{Operation, Property, Source, TypeDef};
-use crate::parse::{ExampleKind, JsonBody, Page};
+use crate::parse::ExampleKind;
 
 static INSTANT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$").unwrap()
@@ -19,7 +20,7 @@ static INSTANT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn from_examples(
     qualified: &str,
     operations: &[Operation],
-    pages: &[&Page],
+    bodies: &Bodies,
 ) -> Option<TypeDef> {
     let (namespace, name) = qualified.rsplit_once('.')?;
     for op in operations {
@@ -38,7 +39,7 @@ pub fn from_examples(
             let Some(body) = example.body.as_ref().filter(|_| wanted) else {
                 continue;
             };
-            let positions = positions(pages, &example.source);
+            let positions = bodies.get(&example.source);
             let items: Vec<(&Value, String)> = if collection {
                 match body.get("value").and_then(Value::as_array) {
                     Some(items) => items
@@ -69,6 +70,9 @@ pub fn from_examples(
                         typ: typ.to_string(),
                         collection,
                         navigation: false,
+                        read_only: false,
+                        nullable: None,
+                        required: false,
                         description: None,
                         inherited_from: None,
                         source: Source {
@@ -96,16 +100,6 @@ pub fn from_examples(
         }
     }
     None
-}
-
-/// The parsed body of the example at `source`, for value lines.
-fn positions<'a>(pages: &[&'a Page], source: &Source) -> Option<&'a JsonBody> {
-    let page = pages.iter().find(|p| p.file == source.file)?;
-    page.examples
-        .iter()
-        .find(|e| e.line == source.line)?
-        .body
-        .as_ref()
 }
 
 /// The OData type a JSON value suggests. Objects and nulls say too little: any JSON.

@@ -3,11 +3,15 @@
 //! Knows nothing of markdown (it reads [`crate::parse::Page`]s) and nothing of
 //! Rust syntax (names are strings; the emitter turns them into tokens).
 
+mod bodies;
 mod build;
 mod conformance;
+pub mod index;
 mod infer;
 pub mod model;
 pub mod names;
 
 pub use build::{build, DEFAULT_NAMESPACE};
+pub use conformance::ExampleCounts;
+pub use index::Index;
 pub use model::*;

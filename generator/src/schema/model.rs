@@ -22,6 +22,8 @@ pub struct Schema {
     pub enums: Vec<EnumDef>,
     pub operations: Vec<Operation>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How many examples there are, parsed, checked and conforming.
+    pub example_counts: super::ExampleCounts,
 }
 
 /// A namespace and the Rust module its types go to.
@@ -69,6 +71,12 @@ pub struct Property {
     pub collection: bool,
     /// True for relationships (navigation properties).
     pub navigation: bool,
+    /// The description says "Read-only".
+    pub read_only: bool,
+    /// `false` for "Not nullable", `true` for "Nullable", null when the docs do not say.
+    pub nullable: Option<bool>,
+    /// The description says "Required".
+    pub required: bool,
     pub description: Option<String>,
     /// Qualified name of the type a row says it is inherited from.
     pub inherited_from: Option<String>,
@@ -134,6 +142,9 @@ pub struct Operation {
 #[derive(Debug, Clone, Serialize)]
 pub struct Param {
     pub name: String,
+    /// The name lower-cased without separators, so `{user-id}` and `{userId}`
+    /// are one kind of parameter.
+    pub kind: String,
     #[serde(rename = "type")]
     pub typ: String,
     pub description: Option<String>,
