@@ -48,6 +48,8 @@ pub enum Code {
     InferredType,
     /// A type is used but documented nowhere and no example shows it.
     UnresolvedType,
+    /// A resource's JSON representation shows a member no property table lists.
+    UndocumentedProperty,
     /// Two pages document the same property, enum or type differently.
     Conflict,
 }
@@ -69,6 +71,7 @@ impl Code {
             Code::PermissionPlaceholder => "permission-placeholder",
             Code::InferredType => "inferred-type",
             Code::UnresolvedType => "unresolved-type",
+            Code::UndocumentedProperty => "undocumented-property",
             Code::Conflict => "conflict",
         }
     }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::{self, Page};
-use crate::schema::{self, Schema};
+use crate::schema::{self, Schema, Skipped};
 
 /// The pages (`.md` files) under `docs`, sorted, as paths relative to `docs`.
 pub fn docs_files(docs: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -40,8 +40,8 @@ pub(crate) fn all_files(docs: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// Parses and merges every page under `docs`. Fails only when the folder
 /// cannot be listed; an unreadable page is a diagnostic.
 pub fn load(docs: &Path) -> std::io::Result<Schema> {
-    let files = docs_files(docs)?;
-    let parsed: Vec<(Option<Page>, Vec<Diagnostic>)> = files
+    let files = all_files(docs)?;
+    let parsed: Vec<Loaded> = files
         .par_iter()
         .map(|relative| {
             let name = relative
@@ -49,32 +49,66 @@ pub fn load(docs: &Path) -> std::io::Result<Schema> {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
+            if relative.extension().is_none_or(|e| e != "md") {
+                return Loaded::Skipped(
+                    Skipped {
+                        file: name,
+                        reason: "not a .md page".to_string(),
+                    },
+                    None,
+                );
+            }
             match std::fs::read(docs.join(relative)).map(String::from_utf8) {
                 Ok(Ok(text)) => {
                     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
                     let (page, diagnostics) = parse::parse_page(&name, text);
-                    (Some(page), diagnostics)
+                    Loaded::Page(page, diagnostics)
                 }
-                Ok(Err(_)) => (None, vec![unreadable(&name, "the page is not UTF-8")]),
-                Err(e) => (None, vec![unreadable(&name, &e.to_string())]),
+                Ok(Err(_)) => unreadable(name, "the page is not UTF-8"),
+                Err(e) => unreadable(name, &e.to_string()),
             }
         })
         .collect();
     let mut pages = Vec::with_capacity(parsed.len());
     let mut diagnostics = Vec::new();
-    for (page, d) in parsed {
-        pages.extend(page);
-        diagnostics.extend(d);
+    let mut skipped = Vec::new();
+    for loaded in parsed {
+        match loaded {
+            Loaded::Page(page, d) => {
+                pages.push(page);
+                diagnostics.extend(d);
+            }
+            Loaded::Skipped(s, d) => {
+                skipped.push(s);
+                diagnostics.extend(d);
+            }
+        }
     }
-    Ok(schema::build(&pages, diagnostics))
+    let mut schema = schema::build(&pages, diagnostics);
+    schema.pages_skipped.extend(skipped);
+    schema.pages_skipped.sort();
+    schema.pages += files.len();
+    Ok(schema)
 }
 
-fn unreadable(file: &str, why: &str) -> Diagnostic {
-    Diagnostic::error(
+enum Loaded {
+    Page(Page, Vec<Diagnostic>),
+    Skipped(Skipped, Option<Diagnostic>),
+}
+
+fn unreadable(file: String, why: &str) -> Loaded {
+    let diagnostic = Diagnostic::error(
         Code::UnreadablePage,
-        file,
+        &file,
         1,
         format!("cannot read the page: {why}"),
         "skipped the page",
+    );
+    Loaded::Skipped(
+        Skipped {
+            file,
+            reason: format!("unreadable: {why}"),
+        },
+        Some(diagnostic),
     )
 }

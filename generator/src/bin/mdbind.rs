@@ -97,6 +97,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     for d in diagnostics {
                         println!("{}\n", d.render(&docs));
                     }
+                    let figures = mdbind::schema::summary(&schema);
+                    println!(
+                        "mdbind check: {} pages ({} skipped): {} types, {} enums, {} operations; {} of {} example bodies conform",
+                        figures.pages,
+                        figures.pages_skipped.len(),
+                        figures.types,
+                        figures.enums,
+                        figures.operations,
+                        figures.examples_conforming,
+                        figures.examples_parsed,
+                    );
                     println!("mdbind check: {}", summary(diagnostics));
                 }
                 Format::Json => {
@@ -108,6 +119,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         "diagnostics": diagnostics,
                         "errors": errors,
                         "warnings": diagnostics.len() - errors,
+                        "summary": mdbind::schema::summary(&schema),
                     });
                     println!(
                         "{}",

@@ -18,10 +18,17 @@ pub fn request_line(line: &str) -> Option<(String, String)> {
     }
     let target = line[split..].trim();
     let target = target.strip_suffix("HTTP/1.1").unwrap_or(target).trim();
-    let path = if target.starts_with('/') {
+    let path = if let Some(rest) = target.strip_prefix('~') {
+        rest.to_string()
+    } else if target.starts_with('/') {
         target.to_string()
-    } else {
+    } else if target.contains("://") {
         path_of_url(target)?
+    } else if target.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        // `GET policies/x`: the leading slash is implied.
+        format!("/{target}")
+    } else {
+        return None;
     };
     let path = strip_query(&path);
     let mut depth = 0i32;
@@ -155,6 +162,14 @@ mod tests {
         assert_eq!(
             request_line("GET /sites?$search={query}"),
             Some(("GET".into(), "/sites".into()))
+        );
+        assert_eq!(
+            request_line("GET policies/x?$filter=a eq 'b'"),
+            Some(("GET".into(), "/policies/x".into()))
+        );
+        assert_eq!(
+            request_line("GET ~/profiles/{type}"),
+            Some(("GET".into(), "/profiles/{type}".into()))
         );
     }
 

@@ -43,10 +43,14 @@ pub struct Page {
 }
 
 /// A type's own page: its name, base type and annotation line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ResourceFacts {
     pub name: TypeName,
     pub base: Option<TypeName>,
+    /// `"openType": true`: instances may carry members the docs do not list.
+    pub open: bool,
+    /// The JSON representation block after the annotation.
+    pub representation: Option<JsonBody>,
     pub line: u32,
 }
 

@@ -43,6 +43,8 @@ struct PageParser {
 enum Pending {
     None,
     Example(ExampleKind, Value),
+    /// A resource's JSON representation follows.
+    Representation,
     Ignored,
 }
 
@@ -120,7 +122,10 @@ impl PageParser {
                             Some("response") => {
                                 pending = Pending::Example(ExampleKind::Response, annotation)
                             }
-                            Some("resource") => self.resource_annotation(&annotation, block.line),
+                            Some("resource") => {
+                                self.resource_annotation(&annotation, block.line);
+                                pending = Pending::Representation;
+                            }
                             Some(_) => pending = Pending::Ignored,
                             None => {}
                         }
@@ -134,6 +139,17 @@ impl PageParser {
                     match std::mem::replace(&mut pending, Pending::None) {
                         Pending::Example(kind, annotation) => {
                             self.example(kind, &annotation, text, *first_line)
+                        }
+                        Pending::Representation => {
+                            // Placeholder values ("String", 1024) are read for their
+                            // members and kinds; invalid JSON here is not an example.
+                            if let json::JsonRead::Strict(body)
+                            | json::JsonRead::Lenient(body, _, _) = json::read(text, *first_line)
+                            {
+                                if let Some(resource) = self.page.resource.as_mut() {
+                                    resource.representation = Some(body);
+                                }
+                            }
                         }
                         Pending::Ignored | Pending::None if section == "http request" => {
                             self.request_block(text, *first_line);
@@ -264,6 +280,11 @@ impl PageParser {
         self.page.resource = Some(ResourceFacts {
             name: typeref::qualified(name),
             base,
+            open: annotation
+                .get("openType")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            representation: None,
             line,
         });
     }
@@ -320,7 +341,16 @@ impl PageParser {
         }
         if let Some(link) = inline.links.iter().find(|l| typeref::is_page_link(&l.dest)) {
             let before = inline.text[..link.offset.min(inline.text.len())].to_ascii_lowercase();
-            if before.contains("json representation") || before.contains("supply") {
+            let says_body = [
+                "json representation",
+                "supply",
+                "provide",
+                "request body",
+                "specify",
+            ]
+            .iter()
+            .any(|w| before.contains(w));
+            if says_body && !before.contains("do not supply") && !before.contains("don't supply") {
                 op.request_body = Some(BodyFacts {
                     typ: Some(typeref::named_from_link(link)),
                     collection: before.contains("collection"),

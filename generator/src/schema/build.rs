@@ -33,6 +33,9 @@ pub fn build(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     for page in &pages {
         b.page(page);
     }
+    for page in &pages {
+        b.representation(page);
+    }
     let bodies = Bodies::new(&pages);
     b.resolve(&bodies);
     let mut schema = b.finish();
@@ -52,6 +55,8 @@ struct Builder {
     enums: BTreeMap<String, EnumDef>,
     operations: Vec<Operation>,
     diagnostics: Vec<Diagnostic>,
+    /// Pages that state nothing this schema holds.
+    skipped: Vec<Skipped>,
     /// Named types whose rows list "Possible values": members for an enum no page lists.
     named_values: BTreeMap<String, (Vec<String>, Source)>,
 }
@@ -120,6 +125,21 @@ impl Builder {
 
     fn page(&mut self, page: &Page) {
         let page_ns = self.page_namespace(page);
+        if let Some((ns, name)) = self.resource_name(page, &page_ns) {
+            // A resource page whose type has no properties still documents the type.
+            let line = page.title.as_ref().map_or(1, |(_, l)| *l);
+            self.type_entry(&ns, &name, src(&page.file, line), page.summary.clone());
+        } else if page.property_tables.is_empty()
+            && page.enums.is_empty()
+            && page.operation.is_none()
+            && page.resource.is_none()
+        {
+            self.skipped.push(Skipped {
+                file: page.file.clone(),
+                reason: "not a reference page: no property table, enum, HTTP request or resource annotation".to_string(),
+            });
+            return;
+        }
         for table in &page.property_tables {
             let target = match &table.subject {
                 TableSubject::Resource | TableSubject::Relationships => {
@@ -210,6 +230,7 @@ impl Builder {
             base: None,
             description: None,
             inferred: false,
+            open: false,
             properties: Vec::new(),
             source: source.clone(),
             sources: Vec::new(),
@@ -370,6 +391,93 @@ impl Builder {
         format!("{}.{}", entry.namespace, entry.name)
     }
 
+    /// Members a resource's JSON representation shows but no property table of
+    /// the type or its bases lists: added, typed from the placeholder value.
+    fn representation(&mut self, page: &Page) {
+        let Some(resource) = &page.resource else {
+            return;
+        };
+        let Some(body) = &resource.representation else {
+            return;
+        };
+        let Some(object) = body.value.as_object() else {
+            return;
+        };
+        let page_ns = self.page_namespace(page);
+        let Some((ns, name)) = self.qualify(&resource.name, &page_ns) else {
+            return;
+        };
+        let own = key(&ns, &name);
+        if resource.open {
+            if let Some(def) = self.types.get_mut(&own) {
+                def.open = true;
+            }
+        }
+        // Names the type and its bases already have.
+        let mut known: BTreeSet<String> = BTreeSet::new();
+        let mut current = Some(own.clone());
+        let mut seen = BTreeSet::new();
+        while let Some(k) = current.take() {
+            if !seen.insert(k.clone()) {
+                break;
+            }
+            let Some(def) = self.types.get(&k) else { break };
+            known.extend(def.properties.iter().map(|p| p.name.clone()));
+            current = def
+                .base
+                .as_ref()
+                .and_then(|b| self.lookup(b))
+                .and_then(|q| {
+                    let (n, t) = q.rsplit_once('.')?;
+                    Some(key(n, t))
+                });
+        }
+        for (member, value) in object {
+            if member.contains('@') || known.contains(member) {
+                continue;
+            }
+            let line = body.line_of(&format!(
+                "/{}",
+                member.replace('~', "~0").replace('/', "~1")
+            ));
+            let (typ, collection) = placeholder_type(value);
+            let typ = match typ {
+                Placeholder::Edm(p) => p.to_string(),
+                Placeholder::Named(text) => {
+                    let named = parse::typeref::qualified(&text);
+                    self.qualify(&named, &page_ns)
+                        .map_or_else(|| "Edm.Untyped".to_string(), |(n, t)| format!("{n}.{t}"))
+                }
+            };
+            self.diagnostics.push(Diagnostic::warning(
+                Code::UndocumentedProperty,
+                &page.file,
+                line,
+                format!(
+                    "`{member}` is in the JSON representation of `{name}` but in no property table"
+                ),
+                format!(
+                    "added it as `{typ}`{}, read off the representation",
+                    if collection { " collection" } else { "" }
+                ),
+            ));
+            let property = Property {
+                name: member.clone(),
+                typ,
+                collection,
+                navigation: false,
+                read_only: false,
+                nullable: None,
+                required: false,
+                description: None,
+                inherited_from: None,
+                source: src(&page.file, line),
+                rust_name: String::new(),
+            };
+            self.add_property(&ns, &name, property);
+        }
+    }
+
     /// An enum page or `### x values` section. The same enum on several pages
     /// is one enum; when their member lists differ, the union is kept (in order
     /// of first appearance) and the difference reported.
@@ -522,47 +630,30 @@ impl Builder {
             })
             .collect();
         let request_body = self.request_body(page, page_ns);
-        let response = facts.response.as_ref().map(|r| {
-            let mut typ = r
-                .typ
-                .as_ref()
-                .and_then(|t| self.qualify(t, page_ns))
-                .map(|(n, t)| format!("{n}.{t}"));
-            let mut collection = r.collection;
-            if typ.is_none() && r.status != 204 {
-                // The sentence names no type: the response example's annotation may.
-                if let Some(example) = page
-                    .examples
-                    .iter()
-                    .find(|e| e.kind == ExampleKind::Response && e.odata_type.is_some())
-                {
-                    let text = example.odata_type.as_deref().unwrap_or_default();
-                    if let Some(parsed) = parse::typeref::parse_text(text) {
-                        typ = self
-                            .qualify(&parsed.name, page_ns)
-                            .map(|(n, t)| format!("{n}.{t}"));
-                        collection = parsed.collection || example.is_collection.unwrap_or(false);
-                    }
-                }
-            }
-            Response {
-                status: r.status,
-                typ,
-                collection,
-                source: src(file, r.line),
-            }
-        });
+        let response = self.response(page, page_ns);
         let examples = page
             .examples
             .iter()
             .map(|e| {
-                let (body_type, body_collection) = match e.kind {
+                let (mut body_type, body_collection) = match e.kind {
                     ExampleKind::Request => (request_body.as_ref().map(|b| b.typ.clone()), false),
                     ExampleKind::Response => (
                         response.as_ref().and_then(|r| r.typ.clone()),
                         response.as_ref().is_some_and(|r| r.collection),
                     ),
                 };
+                // Where the text names no type, a body that says its own `@odata.type` does.
+                if body_type.is_none() {
+                    let own = e
+                        .body
+                        .as_ref()
+                        .and_then(|b| b.value.get("@odata.type"))
+                        .and_then(|t| t.as_str());
+                    body_type = own
+                        .and_then(parse::typeref::parse_text)
+                        .and_then(|t| self.qualify(&t.name, page_ns))
+                        .map(|(n, t)| format!("{n}.{t}"));
+                }
                 Example {
                     kind: e.kind,
                     name: e.name.clone(),
@@ -619,6 +710,50 @@ impl Builder {
             handler: None,
             rust_name: String::new(),
         });
+    }
+
+    /// The documented response: the "returns a `200 OK` response code and …"
+    /// sentence; where it names no type (or is missing), the response
+    /// example's annotation and status line say it.
+    fn response(&mut self, page: &Page, page_ns: &str) -> Option<Response> {
+        let facts = page.operation.as_ref()?;
+        let example = page
+            .examples
+            .iter()
+            .find(|e| e.kind == ExampleKind::Response);
+        let annotated = example.and_then(|e| {
+            let parsed = parse::typeref::parse_text(e.odata_type.as_deref()?)?;
+            let typ = self
+                .qualify(&parsed.name, page_ns)
+                .map(|(n, t)| format!("{n}.{t}"))?;
+            Some((typ, parsed.collection || e.is_collection.unwrap_or(false)))
+        });
+        if let Some(r) = &facts.response {
+            let typ = r
+                .typ
+                .as_ref()
+                .and_then(|t| self.qualify(t, page_ns))
+                .map(|(n, t)| format!("{n}.{t}"));
+            let (typ, collection) = match (typ, annotated) {
+                (Some(t), _) => (Some(t), r.collection),
+                (None, Some((t, c))) if r.status != 204 => (Some(t), c),
+                _ => (None, r.collection),
+            };
+            return Some(Response {
+                status: r.status,
+                typ,
+                collection,
+                source: src(&page.file, r.line),
+            });
+        }
+        let example = example?;
+        let (typ, collection) = annotated.map_or((None, false), |(t, c)| (Some(t), c));
+        Some(Response {
+            status: example.status.unwrap_or(200),
+            typ,
+            collection,
+            source: src(&page.file, example.line),
+        })
     }
 
     fn request_body(&mut self, page: &Page, page_ns: &str) -> Option<Body> {
@@ -816,6 +951,8 @@ impl Builder {
             operations,
             diagnostics: self.diagnostics,
             example_counts: Default::default(),
+            pages: 0,
+            pages_skipped: self.skipped,
         }
     }
 }
@@ -866,4 +1003,43 @@ fn param_kind(name: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+enum Placeholder {
+    Edm(&'static str),
+    Named(String),
+}
+
+/// The type a JSON representation's placeholder value stands for: `"String"`,
+/// `"String (timestamp)"`, `true`, `1024`, `{"@odata.type": "microsoft.graph.x"}`, `["String"]`.
+fn placeholder_type(value: &serde_json::Value) -> (Placeholder, bool) {
+    use serde_json::Value;
+    match value {
+        Value::Bool(_) => (Placeholder::Edm("Edm.Boolean"), false),
+        Value::Number(n) if n.is_f64() => (Placeholder::Edm("Edm.Double"), false),
+        Value::Number(_) => (Placeholder::Edm("Edm.Int64"), false),
+        Value::String(text) => {
+            let lower = text.to_ascii_lowercase();
+            if lower.contains("timestamp") || lower.contains("datetime") {
+                return (Placeholder::Edm("Edm.DateTimeOffset"), false);
+            }
+            let word = text.split_whitespace().next().unwrap_or_default();
+            (
+                Placeholder::Edm(parse::typeref::primitive(word).unwrap_or("Edm.String")),
+                false,
+            )
+        }
+        Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+            Some(t) => (
+                Placeholder::Named(t.trim_start_matches('#').to_string()),
+                false,
+            ),
+            None => (Placeholder::Edm("Edm.Untyped"), false),
+        },
+        Value::Array(items) => match items.first() {
+            Some(first) if !first.is_array() => (placeholder_type(first).0, true),
+            _ => (Placeholder::Edm("Edm.Untyped"), true),
+        },
+        Value::Null => (Placeholder::Edm("Edm.Untyped"), false),
+    }
 }

@@ -282,12 +282,16 @@ impl Walker<'_, '_> {
                     .flat_map(|t| t.properties.iter())
                     .find(|p| &p.name == key)
             };
-            let Some(p) = properties
+            let found = properties
                 .iter()
                 .copied()
                 .find(|p| &p.name == key)
-                .or_else(derived)
-            else {
+                .or_else(derived);
+            if found.is_none() && self.index.chain(def).iter().any(|t| t.open) {
+                // An open type takes members the docs do not list.
+                continue;
+            }
+            let Some(p) = found else {
                 self.report(
                     Code::ExampleUnknownProperty,
                     &at,

@@ -92,6 +92,7 @@ pub fn from_examples(
                 base: None,
                 description: None,
                 inferred: true,
+                open: false,
                 properties,
                 source: example.source.clone(),
                 sources: vec![example.source.clone()],

@@ -10,8 +10,10 @@ pub mod index;
 mod infer;
 pub mod model;
 pub mod names;
+mod summary;
 
 pub use build::{build, DEFAULT_NAMESPACE};
 pub use conformance::ExampleCounts;
 pub use index::Index;
 pub use model::*;
+pub use summary::{summary, Summary};

@@ -24,6 +24,17 @@ pub struct Schema {
     pub diagnostics: Vec<Diagnostic>,
     /// How many examples there are, parsed, checked and conforming.
     pub example_counts: super::ExampleCounts,
+    /// Files under the docs folder (0 when the schema was built from pages in memory).
+    pub pages: usize,
+    /// Files that gave no facts, and why.
+    pub pages_skipped: Vec<Skipped>,
+}
+
+/// A file that contributed nothing to the schema.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Skipped {
+    pub file: String,
+    pub reason: String,
 }
 
 /// A namespace and the Rust module its types go to.
@@ -46,6 +57,8 @@ pub struct TypeDef {
     pub description: Option<String>,
     /// True when no page documents the type and its properties were read off an example.
     pub inferred: bool,
+    /// True for an open type (`"openType": true`): instances carry other members too.
+    pub open: bool,
     pub properties: Vec<Property>,
     /// The first page and line that documents the type.
     pub source: Source,
