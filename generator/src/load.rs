@@ -62,7 +62,7 @@ pub fn load(docs: &Path) -> std::io::Result<Schema> {
                 Ok(Ok(text)) => {
                     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
                     let (page, diagnostics) = parse::parse_page(&name, text);
-                    Loaded::Page(page, diagnostics)
+                    Loaded::Page(Box::new(page), diagnostics)
                 }
                 Ok(Err(_)) => unreadable(name, "the page is not UTF-8"),
                 Err(e) => unreadable(name, &e.to_string()),
@@ -75,7 +75,7 @@ pub fn load(docs: &Path) -> std::io::Result<Schema> {
     for loaded in parsed {
         match loaded {
             Loaded::Page(page, d) => {
-                pages.push(page);
+                pages.push(*page);
                 diagnostics.extend(d);
             }
             Loaded::Skipped(s, d) => {
@@ -92,7 +92,7 @@ pub fn load(docs: &Path) -> std::io::Result<Schema> {
 }
 
 enum Loaded {
-    Page(Page, Vec<Diagnostic>),
+    Page(Box<Page>, Vec<Diagnostic>),
     Skipped(Skipped, Option<Diagnostic>),
 }
 
