@@ -35,3 +35,25 @@ pub fn joined(files: &[mdbind::GeneratedFile]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A folder of `../shared` (beside the repository). Missing in CI (`CI` set)
+/// is a failure; elsewhere the caller skips, and this says so on the terminal
+/// (written straight to stderr, which the test harness does not capture).
+pub fn shared(relative: &str, test: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared")
+        .join(relative);
+    if path.is_dir() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: CI must have ../shared/{relative} beside the repository"
+    );
+    use std::io::Write as _;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED {test}: ../shared/{relative} is not here"
+    );
+    None
+}

@@ -15,6 +15,15 @@ use super::{
 };
 use crate::diagnostics::{Code, Diagnostic};
 
+/// "a user object", "collection of event objects" (no link): group 1 says
+/// whether it is a collection, group 2 is the type name.
+static NAMED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(an?|the|updated|new|collection of|(?:an? )?(?:updated |new )?collection of)\s+(?:\*\*)?([A-Za-z][A-Za-z0-9]*)(?:\*\*)?\s+(?:object|objects|entity|resource)\b").unwrap()
+});
+/// "JSON representation for/of the x object" (no link).
+static JSON_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)json representation (?:for|of) (?:the |an? )?(?:\*\*)?([A-Za-z][A-Za-z0-9]*)(?:\*\*)? object").unwrap()
+});
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)`?\b([1-5]\d\d)\b(?:\s+[A-Za-z][A-Za-z ]*?)?`?\s+(?:response|status)\s+code")
         .unwrap()
@@ -357,6 +366,16 @@ impl PageParser {
                     line,
                 });
             }
+        } else if let Some(c) = JSON_FOR.captures(&inline.text) {
+            // "supply a JSON representation for the appVulnerabilityManagedDevice object."
+            op.request_body = Some(BodyFacts {
+                typ: Some(TypeName::Named {
+                    name: c[1].to_string(),
+                    namespace: None,
+                }),
+                collection: false,
+                line,
+            });
         }
     }
 
@@ -379,12 +398,26 @@ impl PageParser {
         let (typ, collection) = match link {
             Some(link) => {
                 let between = inline.text[end..link.offset].to_ascii_lowercase();
+                // "… an [event](event.md) collection in the response body."
+                let after = inline.text[link.offset..].to_ascii_lowercase();
+                let after = after.split(". ").next().unwrap_or_default();
                 (
                     Some(typeref::named_from_link(link)),
-                    between.contains("collection"),
+                    between.contains("collection") || after.contains(" collection"),
                 )
             }
-            None => (None, false),
+            // "… and a appVulnerabilityManagedDevice object in the response body."
+            None => match NAMED_OBJECT.captures(&inline.text[end..]) {
+                Some(c) => (
+                    Some(TypeName::Named {
+                        name: c[2].to_string(),
+                        namespace: None,
+                    }),
+                    c.get(1)
+                        .is_some_and(|m| m.as_str().to_ascii_lowercase().contains("collection")),
+                ),
+                None => (None, false),
+            },
         };
         op.response = Some(ResponseFacts {
             status,
@@ -478,46 +511,56 @@ impl PageParser {
             _ => return,
         };
         let desc_col = col(&["description"]);
-        let rows = rows
-            .iter()
-            .filter_map(|row| {
-                let name = cell(row, Some(name_col))
-                    .text
-                    .replace('`', "")
-                    .trim()
-                    .to_string();
-                if name.is_empty() {
-                    return None;
+        let mut out: Vec<PropertyRow> = Vec::new();
+        for row in rows {
+            let name = cell(row, Some(name_col))
+                .text
+                .replace('`', "")
+                .trim()
+                .to_string();
+            if name.is_empty() {
+                continue;
+            }
+            let type_cell = cell(row, Some(type_col));
+            if name.contains(char::is_whitespace) && type_cell.text.trim().is_empty() {
+                // Not a property: a `|**Policy Set**|` group label, or a
+                // description that ran onto a line of its own.
+                let text = name.replace("**", "");
+                if !name.starts_with("**") {
+                    if let Some(previous) = out.last_mut() {
+                        previous.description.push(' ');
+                        previous.description.push_str(&text);
+                    }
                 }
-                let type_cell = cell(row, Some(type_col));
-                let description = cell(row, desc_col);
-                // "… Inherited from [x](x.md)", anywhere in the cell.
-                let lower = description.text.to_ascii_lowercase();
-                let inherited_from = lower
-                    .find("inherited from")
-                    .map(|at| at + "inherited from".len())
-                    .and_then(|end| {
-                        description
-                            .links
-                            .iter()
-                            .find(|l| l.offset >= end && typeref::is_page_link(&l.dest))
-                    })
-                    .map(typeref::named_from_link);
-                Some(PropertyRow {
-                    name,
-                    typ: typeref::parse(&type_cell),
-                    type_text: type_cell.text.clone(),
-                    possible_values: enums::possible_values(&description.text),
-                    description: description.text,
-                    inherited_from,
-                    line: row.line,
+                continue;
+            }
+            let description = cell(row, desc_col);
+            // "… Inherited from [x](x.md)", anywhere in the cell.
+            let lower = description.text.to_ascii_lowercase();
+            let inherited_from = lower
+                .find("inherited from")
+                .map(|at| at + "inherited from".len())
+                .and_then(|end| {
+                    description
+                        .links
+                        .iter()
+                        .find(|l| l.offset >= end && typeref::is_page_link(&l.dest))
                 })
-            })
-            .collect();
+                .map(typeref::named_from_link);
+            out.push(PropertyRow {
+                name,
+                typ: typeref::parse(&type_cell),
+                type_text: type_cell.text.clone(),
+                possible_values: enums::possible_values(&description.text),
+                description: description.text,
+                inherited_from,
+                line: row.line,
+            });
+        }
         self.page.property_tables.push(PropertyTable {
             subject,
             line,
-            rows,
+            rows: out,
         });
     }
 

@@ -40,7 +40,12 @@ pub fn from_examples(
                 continue;
             };
             let positions = bodies.get(&example.source);
-            let items: Vec<(&Value, String)> = if collection {
+            // A page where one object was documented: its items show the type.
+            let paged = body.get("value").is_some_and(Value::is_array)
+                && body
+                    .as_object()
+                    .is_some_and(|o| o.keys().all(|k| k == "value" || k.contains('@')));
+            let items: Vec<(&Value, String)> = if collection || paged {
                 match body.get("value").and_then(Value::as_array) {
                     Some(items) => items
                         .iter()

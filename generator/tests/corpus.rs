@@ -1,0 +1,95 @@
+//! The real documentation: all of `../shared/corpus/graph-beta` (7,947 pages,
+//! CC BY 4.0) is read without a panic, every page is accounted for, and the
+//! schema holds at least what it held when these floors were measured, so a
+//! regression in the parser fails here.
+
+mod common;
+
+#[test]
+fn whole_corpus_reads_into_one_schema() {
+    let Some(corpus) = common::shared("corpus/graph-beta", "whole_corpus_reads_into_one_schema")
+    else {
+        return;
+    };
+    let schema = mdbind::load(&corpus).unwrap();
+    let s = mdbind::schema::summary(&schema);
+
+    // Every file is either read into the schema or skipped with a reason.
+    let files = walk(&corpus);
+    assert_eq!(s.pages, files, "every file under the corpus is counted");
+    assert!(s.pages_skipped.iter().all(|p| !p.reason.is_empty()));
+    assert!(
+        s.pages_skipped.len() < 150,
+        "{} pages skipped",
+        s.pages_skipped.len()
+    );
+    assert!(
+        s.pages_skipped
+            .iter()
+            .any(|p| p.file == "resources/translationlanguageoverride.md.txt"),
+        "the stray .md.txt file is reported as skipped"
+    );
+    assert_eq!(
+        schema
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == mdbind::Severity::Error)
+            .count(),
+        0
+    );
+
+    // Floors, a little under the figures measured on 2026-11-26.
+    let floors = [
+        ("types", s.types, 3_250),
+        ("properties", s.properties, 29_000),
+        ("enums", s.enums, 1_050),
+        ("enum_members", s.enum_members, 6_500),
+        ("operations", s.operations, 5_000),
+        ("paths", s.paths, 9_000),
+        ("examples_parsed", s.examples_parsed, 6_100),
+        ("examples_conforming", s.examples_conforming, 5_150),
+    ];
+    for (name, got, floor) in floors {
+        assert!(got >= floor, "{name}: {got} < floor {floor}");
+    }
+    // Unresolved references stay under 1 % of properties.
+    assert!(
+        s.properties_unresolved * 100 <= s.properties,
+        "{} unresolved of {}",
+        s.properties_unresolved,
+        s.properties
+    );
+    assert!(
+        s.operations_unroutable <= 40,
+        "{} unroutable operations",
+        s.operations_unroutable
+    );
+}
+
+#[test]
+fn corpus_output_is_deterministic() {
+    let Some(corpus) = common::shared("corpus/graph-beta", "corpus_output_is_deterministic") else {
+        return;
+    };
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let single = one.install(|| serde_json::to_string(&mdbind::load(&corpus).unwrap()).unwrap());
+    let many = serde_json::to_string(&mdbind::load(&corpus).unwrap()).unwrap();
+    assert!(single == many, "schema differs between 1 thread and many");
+}
+
+fn walk(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            if e.file_type().unwrap().is_dir() {
+                walk(&e.path())
+            } else {
+                1
+            }
+        })
+        .sum()
+}
