@@ -35,6 +35,8 @@ pub struct Page {
     pub property_tables: Vec<PropertyTable>,
     /// Enums the page lists (enum pages, `### x values` sections).
     pub enums: Vec<EnumFacts>,
+    /// The text says the type is an open type (instances carry other members).
+    pub open_type: bool,
     /// The base type an "Inherits from [x](x.md)" sentence names, and its line.
     pub base: Option<(TypeName, u32)>,
     /// Present on method pages (pages with an `HTTP request` section).

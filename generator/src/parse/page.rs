@@ -24,6 +24,9 @@ static NAMED_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static JSON_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)json representation (?:for|of) (?:the |an? )?(?:\*\*)?([A-Za-z][A-Za-z0-9]*)(?:\*\*)? object").unwrap()
 });
+/// "This type is an open type", "It is an Open Type", "This is an _open type_".
+static OPEN_TYPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:is|as) an? _?open type_?\b").unwrap());
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)`?\b([1-5]\d\d)\b(?:\s+[A-Za-z][A-Za-z ]*?)?`?\s+(?:response|status)\s+code")
         .unwrap()
@@ -92,6 +95,9 @@ impl PageParser {
                         self.preamble(inline, block.line);
                     }
                     self.inheritance(inline, block.line);
+                    if OPEN_TYPE.is_match(&inline.text) {
+                        self.page.open_type = true;
+                    }
                     section_links.extend(
                         inline
                             .links

@@ -128,7 +128,8 @@ impl Builder {
         if let Some((ns, name)) = self.resource_name(page, &page_ns) {
             // A resource page whose type has no properties still documents the type.
             let line = page.title.as_ref().map_or(1, |(_, l)| *l);
-            self.type_entry(&ns, &name, src(&page.file, line), page.summary.clone());
+            let def = self.type_entry(&ns, &name, src(&page.file, line), page.summary.clone());
+            def.open |= page.open_type;
         } else if page.property_tables.is_empty()
             && page.enums.is_empty()
             && page.operation.is_none()

@@ -23,6 +23,9 @@ pub struct ExampleCounts {
     pub examples_checked: usize,
     /// Checked bodies the schema found nothing wrong with.
     pub examples_conforming: usize,
+    /// Checked bodies whose only findings, if any, are values outside an enum:
+    /// their shape fits, and the generated enums keep such values as `Other`.
+    pub examples_conforming_in_shape: usize,
 }
 
 /// Checks every example and appends a diagnostic per finding.
@@ -90,6 +93,12 @@ pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
             }
             if found.len() == before {
                 counts.examples_conforming += 1;
+            }
+            if found[before..]
+                .iter()
+                .all(|d| d.code == Code::ExampleEnumValue)
+            {
+                counts.examples_conforming_in_shape += 1;
             }
         }
     }

@@ -26,6 +26,8 @@ pub struct Summary {
     pub examples_parsed: usize,
     pub examples_checked: usize,
     pub examples_conforming: usize,
+    /// Checked bodies whose only findings are values outside an enum.
+    pub examples_conforming_in_shape: usize,
     /// Diagnostic count per code.
     pub diagnostics: BTreeMap<String, usize>,
 }
@@ -61,6 +63,7 @@ pub fn summary(schema: &Schema) -> Summary {
         examples_parsed: counts.examples_parsed,
         examples_checked: counts.examples_checked,
         examples_conforming: counts.examples_conforming,
+        examples_conforming_in_shape: counts.examples_conforming_in_shape,
         diagnostics,
     }
 }
