@@ -147,7 +147,18 @@ impl Builder {
                     self.resource_name(page, &page_ns)
                 }
                 TableSubject::RequestBody(Some(link)) => self.qualify(link, &page_ns),
-                TableSubject::RequestBody(None) => Some((page_ns.clone(), inline_body_name(page))),
+                // The body sentence may name the type without linking it.
+                TableSubject::RequestBody(None) => {
+                    match page
+                        .operation
+                        .as_ref()
+                        .and_then(|o| o.request_body.as_ref())
+                        .and_then(|b| b.typ.as_ref())
+                    {
+                        Some(named) => self.qualify(named, &page_ns),
+                        None => Some((page_ns.clone(), inline_body_name(page))),
+                    }
+                }
             };
             let Some((ns, name)) = target else { continue };
             let navigation = table.subject == TableSubject::Relationships;
@@ -958,12 +969,33 @@ impl Builder {
     }
 }
 
+/// The name of a request body that only a table describes: the last two
+/// literal segments of its first path (`…/windowsFeatureUpdateProfiles/{id}/assign`
+/// → `WindowsFeatureUpdateProfilesAssignRequestBody`), so that pages of the
+/// same action on the same collection share it and other pages do not; the
+/// page title when there is no path.
 fn inline_body_name(page: &Page) -> String {
-    let title = page.title.as_ref().map_or_else(
-        || page.file.trim_end_matches(".md").to_string(),
-        |(t, _)| t.clone(),
-    );
-    format!("{}RequestBody", title.to_upper_camel_case())
+    let path = page
+        .operation
+        .as_ref()
+        .and_then(|o| o.requests.first())
+        .map(|r| r.path.as_str());
+    let literal: Vec<&str> = path
+        .unwrap_or_default()
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.contains('{') && !s.starts_with('$'))
+        .map(|s| s.split('(').next().unwrap_or(s))
+        .map(|s| s.rsplit('.').next().unwrap_or(s))
+        .collect();
+    let base = match literal.as_slice() {
+        [.., a, b] => format!("{a}_{b}"),
+        [a] => a.to_string(),
+        [] => page.title.as_ref().map_or_else(
+            || page.file.trim_end_matches(".md").to_string(),
+            |(t, _)| t.clone(),
+        ),
+    };
+    format!("{}RequestBody", base.to_upper_camel_case())
 }
 
 fn shape(typ: &str, collection: bool) -> String {
