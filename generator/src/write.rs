@@ -1,9 +1,12 @@
-//! Writing generated files: each only when its bytes changed (so cargo and
-//! editors see no change when there is none), through a temporary file renamed
-//! over the old one (so no reader ever sees half a file).
+//! Writing generated files so that no reader ever sees a half-written output:
+//! the complete new folder is built beside the old one and swapped in with one
+//! rename, so a failed or interrupted run leaves the previous output as it was.
+//! Files whose bytes did not change are carried over as hard links, keeping
+//! their modification time (cargo, make and editors see no change); files in
+//! the folder that mdbind did not generate are carried over too.
 
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::emit::GeneratedFile;
 
@@ -38,31 +41,127 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Vec<(String, Change)> {
     changes
 }
 
-/// Writes `files` into `out` (created if missing) and removes files that an
-/// earlier run generated there but this one did not. Returns what changed.
+/// Makes `out` hold exactly `files` (plus any files of the user's) and
+/// returns what changed. Nothing is touched when nothing changed.
 pub fn write_all(out: &Path, files: &[GeneratedFile]) -> std::io::Result<Vec<(String, Change)>> {
-    std::fs::create_dir_all(out)?;
+    write_all_with(out, files, &mut |_| Ok(()))
+}
+
+/// [`write_all`], calling `after_file` after each file written to the new
+/// folder: tests use it to inject a failure part-way.
+pub fn write_all_with(
+    out: &Path,
+    files: &[GeneratedFile],
+    after_file: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<Vec<(String, Change)>> {
     let changes = plan(out, files);
+    if changes.iter().all(|(_, c)| *c == Change::Unchanged) && out.is_dir() {
+        return Ok(changes);
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    remove_stale_temporaries(&parent, out);
+    let staging = tempfile::Builder::new()
+        .prefix(&temp_prefix(out))
+        .tempdir_in(&parent)?;
+    // Carry over what stays: unchanged generated files and the user's files.
+    if let Ok(entries) = std::fs::read_dir(out) {
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let change = changes.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
+            if matches!(change, None | Some(Change::Unchanged)) {
+                carry_over(&entry.path(), &staging.path().join(&name))?;
+            }
+        }
+    }
     for (file, (_, change)) in files.iter().zip(&changes) {
         if matches!(change, Change::Created | Change::Updated) {
-            let mut temp = tempfile::NamedTempFile::new_in(out)?;
-            temp.write_all(file.contents.as_bytes())?;
-            // Temporary files are private (0600); generated code is ordinary source.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt as _;
-                temp.as_file()
-                    .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-            }
-            temp.persist(out.join(&file.path)).map_err(|e| e.error)?;
+            let mut handle = std::fs::File::create(staging.path().join(&file.path))?;
+            handle.write_all(file.contents.as_bytes())?;
+            handle.sync_all()?;
+            after_file(&file.path)?;
         }
     }
-    for (name, change) in &changes {
-        if *change == Change::Removed {
-            std::fs::remove_file(out.join(name))?;
-        }
+    set_mode(staging.path(), 0o755)?;
+    let staging = staging.keep();
+    if let Err(e) = swap_in(&staging, out) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
     }
+    // `staging` now holds the previous output (or nothing).
+    let _ = std::fs::remove_dir_all(&staging);
     Ok(changes)
+}
+
+fn temp_prefix(out: &Path) -> String {
+    let name = out
+        .file_name()
+        .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+    format!(".{name}.mdbind-")
+}
+
+/// Folders an interrupted run left behind (they never hold the live output).
+fn remove_stale_temporaries(parent: &Path, out: &Path) {
+    let prefix = temp_prefix(out);
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
+/// A hard link when the file system allows one (same bytes, same mtime),
+/// else a copy; folders are copied whole.
+fn carry_over(from: &Path, to: &Path) -> std::io::Result<()> {
+    if from.is_dir() {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            carry_over(&entry.path(), &to.join(entry.file_name()))?;
+        }
+        return Ok(());
+    }
+    std::fs::hard_link(from, to).or_else(|_| std::fs::copy(from, to).map(|_| ()))
+}
+
+/// Puts `staging` at `out` in one step where the OS can (Linux exchanges the
+/// two folders atomically); elsewhere two renames, with the old folder moved
+/// aside first so that it is never lost.
+fn swap_in(staging: &Path, out: &Path) -> std::io::Result<()> {
+    if !out.exists() {
+        return std::fs::rename(staging, out);
+    }
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{renameat_with, RenameFlags, CWD};
+        if renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE).is_ok() {
+            return Ok(());
+        }
+    }
+    let aside = staging.with_extension("old");
+    std::fs::rename(out, &aside)?;
+    if let Err(e) = std::fs::rename(staging, out) {
+        std::fs::rename(&aside, out)?;
+        return Err(e);
+    }
+    std::fs::rename(&aside, staging)
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path, _: u32) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// `.rs` files in `out` that carry mdbind's header but are not in `files`.
@@ -95,22 +194,42 @@ mod tests {
         }
     }
 
+    fn read(dir: &Path) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().into_string().unwrap(),
+                    std::fs::read_to_string(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     #[test]
     fn writes_only_changes_and_removes_own_leftovers() {
-        let dir = tempfile::tempdir().unwrap();
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("out");
         let header = crate::emit::HEADER_MARK;
         let first = [
             file("a.rs", &format!("{header} a")),
             file("b.rs", &format!("{header} b")),
         ];
-        let changes = write_all(dir.path(), &first).unwrap();
+        let changes = write_all(&out, &first).unwrap();
         assert!(changes.iter().all(|(_, c)| *c == Change::Created));
-        std::fs::write(dir.path().join("mine.rs"), "// not generated").unwrap();
+        std::fs::write(out.join("mine.rs"), "// not generated").unwrap();
+        let a_mtime = std::fs::metadata(out.join("a.rs"))
+            .unwrap()
+            .modified()
+            .unwrap();
         let second = [
             file("a.rs", &format!("{header} a")),
             file("c.rs", &format!("{header} c")),
         ];
-        let mut changes = write_all(dir.path(), &second).unwrap();
+        let mut changes = write_all(&out, &second).unwrap();
         changes.sort_by(|a, b| a.0.cmp(&b.0));
         assert_eq!(
             changes,
@@ -120,16 +239,65 @@ mod tests {
                 ("c.rs".into(), Change::Created)
             ]
         );
-        assert!(dir.path().join("mine.rs").exists());
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            let mode = std::fs::metadata(dir.path().join("c.rs"))
+        assert_eq!(
+            std::fs::read_to_string(out.join("mine.rs")).unwrap(),
+            "// not generated"
+        );
+        assert!(!out.join("b.rs").exists());
+        assert_eq!(
+            std::fs::metadata(out.join("a.rs"))
                 .unwrap()
-                .permissions()
-                .mode();
-            assert_eq!(mode & 0o777, 0o644);
-        }
-        assert!(!dir.path().join("b.rs").exists());
+                .modified()
+                .unwrap(),
+            a_mtime
+        );
+        // Nothing is left beside the output.
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failure_part_way_leaves_the_previous_output() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("out");
+        let old = [
+            file("a.rs", "old a"),
+            file("b.rs", "old b"),
+            file("c.rs", "old c"),
+        ];
+        write_all(&out, &old).unwrap();
+        let new = [
+            file("a.rs", "new a"),
+            file("b.rs", "new b"),
+            file("c.rs", "new c"),
+        ];
+        let mut written = 0;
+        let result = write_all_with(&out, &new, &mut |_| {
+            written += 1;
+            if written == 2 {
+                Err(std::io::Error::other("injected fault"))
+            } else {
+                Ok(())
+            }
+        });
+        assert!(result.is_err());
+        assert_eq!(
+            read(&out),
+            [
+                ("a.rs".into(), "old a".into()),
+                ("b.rs".into(), "old b".into()),
+                ("c.rs".into(), "old c".into())
+            ]
+        );
+        // The next run cleans up and succeeds.
+        write_all(&out, &new).unwrap();
+        assert_eq!(
+            read(&out),
+            [
+                ("a.rs".into(), "new a".into()),
+                ("b.rs".into(), "new b".into()),
+                ("c.rs".into(), "new c".into())
+            ]
+        );
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
     }
 }

@@ -238,3 +238,49 @@ fn usage_errors_exit_2() {
     assert_eq!(mdbind(&["generate"]).0, 2);
     assert_eq!(mdbind(&["schema", "/nonexistent/docs"]).0, 2);
 }
+
+#[test]
+fn generate_check_reports_stale_missing_and_leftover_files() {
+    let out = tempfile::tempdir().unwrap();
+    let docs = docs_input();
+    let (docs_arg, out_arg) = (docs.to_str().unwrap(), out.path().to_str().unwrap());
+    // Nothing generated yet: every file is missing, nothing is written.
+    let (code, stdout, _) = mdbind(&["generate", docs_arg, "--out", out_arg, "--check"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("missing: "))
+            .count(),
+        4,
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    // Fresh output passes.
+    assert_eq!(mdbind(&["generate", docs_arg, "--out", out_arg]).0, 0);
+    let (code, stdout, stderr) = mdbind(&["generate", docs_arg, "--out", out_arg, "--check"]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    // An edited file and a generated file mdbind no longer makes are both reported.
+    let handlers = out.path().join("handlers.rs");
+    std::fs::write(
+        &handlers,
+        std::fs::read_to_string(&handlers).unwrap() + "\n// edited\n",
+    )
+    .unwrap();
+    std::fs::write(
+        out.path().join("old.rs"),
+        format!("{} long ago\n", mdbind::emit::HEADER_MARK),
+    )
+    .unwrap();
+    let (code, stdout, _) = mdbind(&["generate", docs_arg, "--out", out_arg, "--check"]);
+    assert_eq!(code, 1);
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            format!("left over: {}", out.path().join("old.rs").display()),
+            format!("stale: {}", handlers.display()),
+        ]
+    );
+}

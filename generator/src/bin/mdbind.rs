@@ -30,6 +30,10 @@ enum Command {
         /// Output folder; created if missing.
         #[arg(long)]
         out: PathBuf,
+        /// Write nothing: list the files that are stale, missing or left over,
+        /// and exit 1 when there are any (like `rustfmt --check`).
+        #[arg(long)]
+        check: bool,
     },
     /// Print the intermediate schema of DOCS as JSON.
     Schema {
@@ -63,9 +67,41 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Generate { docs, out } => {
+        Command::Generate { docs, out, check } => {
             let (schema, files) =
                 mdbind::generate(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            if check {
+                let stale: Vec<(String, Change)> = mdbind::write::plan(&out, &files)
+                    .into_iter()
+                    .filter(|(_, c)| *c != Change::Unchanged)
+                    .collect();
+                for (file, change) in &stale {
+                    let what = match change {
+                        Change::Created => "missing",
+                        Change::Updated => "stale",
+                        Change::Removed => "left over",
+                        Change::Unchanged => "fresh",
+                    };
+                    println!("{what}: {}", out.join(file).display());
+                }
+                if stale.is_empty() {
+                    eprintln!(
+                        "mdbind: {} is up to date with {}",
+                        out.display(),
+                        docs.display()
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+                eprintln!(
+                    "mdbind: {} file(s) in {} differ from what {} generates; run `mdbind generate {} --out {}`",
+                    stale.len(),
+                    out.display(),
+                    docs.display(),
+                    docs.display(),
+                    out.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
             let changes = mdbind::write::write_all(&out, &files)
                 .map_err(|e| format!("{}: {e}", out.display()))?;
             let count = |c: Change| changes.iter().filter(|(_, x)| *x == c).count();
