@@ -53,6 +53,8 @@ pub trait CredentialUserRegistrationDetailsHandler: Send + Sync {
     /// - `application`: not documented
     ///
     /// Documented in `api/credentialuserregistrationdetails-post.md`.
+    ///
+    /// Unless implemented, answers `501 Not Implemented`.
     fn add_credential_user_registration_details(
         &self,
         request: AddCredentialUserRegistrationDetailsRequest,
@@ -61,7 +63,16 @@ pub trait CredentialUserRegistrationDetailsHandler: Send + Sync {
             AddCredentialUserRegistrationDetailsResponse,
             ::mdbind_runtime::GraphError,
         >,
-    > + Send;
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                ::mdbind_runtime::GraphError::not_implemented(
+                    "credentialuserregistrationdetails-post",
+                ),
+            )
+        }
+    }
 }
 
 /// The request of `UserCredentialUsageDetailsHandler::list_credentials_usage_details`: path and query parameters and body.
@@ -183,6 +194,8 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
     /// - `application`: `Reports.Read.All`
     ///
     /// Documented in `api/reportroot-list-usercredentialusagedetails.md`.
+    ///
+    /// Unless implemented, answers `501 Not Implemented`.
     fn list_credentials_usage_details(
         &self,
         request: ListCredentialsUsageDetailsRequest,
@@ -191,7 +204,16 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
             ListCredentialsUsageDetailsResponse,
             ::mdbind_runtime::GraphError,
         >,
-    > + Send;
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                ::mdbind_runtime::GraphError::not_implemented(
+                    "reportroot-list-usercredentialusagedetails",
+                ),
+            )
+        }
+    }
     /// Add userCredentialUsageDetails
     ///
     /// Add userCredentialUsageDetails by posting to the userCredentialUsageDetails collection.
@@ -207,6 +229,8 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
     /// - `application`: not documented
     ///
     /// Documented in `api/usercredentialusagedetails-post.md`.
+    ///
+    /// Unless implemented, answers `501 Not Implemented`.
     fn add_user_credential_usage_details(
         &self,
         request: AddUserCredentialUsageDetailsRequest,
@@ -215,7 +239,16 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
             AddUserCredentialUsageDetailsResponse,
             ::mdbind_runtime::GraphError,
         >,
-    > + Send;
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                ::mdbind_runtime::GraphError::not_implemented(
+                    "usercredentialusagedetails-post",
+                ),
+            )
+        }
+    }
     /// Update userCredentialUsageDetails
     ///
     /// Update the properties of a userCredentialUsageDetails object.
@@ -231,6 +264,8 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
     /// - `application`: not documented
     ///
     /// Documented in `api/usercredentialusagedetails-update.md`.
+    ///
+    /// Unless implemented, answers `501 Not Implemented`.
     fn update_user_credential_usage_details(
         &self,
         request: UpdateUserCredentialUsageDetailsRequest,
@@ -239,5 +274,14 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
             UpdateUserCredentialUsageDetailsResponse,
             ::mdbind_runtime::GraphError,
         >,
-    > + Send;
+    > + Send {
+        let _ = request;
+        async {
+            Err(
+                ::mdbind_runtime::GraphError::not_implemented(
+                    "usercredentialusagedetails-update",
+                ),
+            )
+        }
+    }
 }

@@ -93,6 +93,7 @@ pub struct UserCredentialUsageDetails {
 /// Values of `Microsoft.AAD.Reporting.CredentialUserRegistrationDetailsAuthMethods`, listed in the property's description. Documented in `api/credentialuserregistrationdetails-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum CredentialUserRegistrationDetailsAuthMethods {
     /// `email`
     Email,
@@ -173,6 +174,7 @@ impl From<CredentialUserRegistrationDetailsAuthMethods> for String {
 /// Values of `Microsoft.AAD.Reporting.UserCredentialUsageDetailsAuthMethod`, listed in the property's description. Documented in `api/usercredentialusagedetails-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum UserCredentialUsageDetailsAuthMethod {
     /// `email`
     Email,
@@ -257,6 +259,7 @@ impl From<UserCredentialUsageDetailsAuthMethod> for String {
 /// Values of `Microsoft.AAD.Reporting.UserCredentialUsageDetailsFeature`, listed in the property's description. Documented in `api/usercredentialusagedetails-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum UserCredentialUsageDetailsFeature {
     /// `registration`
     Registration,

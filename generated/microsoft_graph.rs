@@ -80,6 +80,7 @@ pub struct UserCredentialUsageDetails {
 /// Values of `microsoft.graph.CredentialUsageSummaryAuthMethod`, listed in the property's description. Documented in `api/credentialusagesummary-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum CredentialUsageSummaryAuthMethod {
     /// `email`
     Email,
@@ -164,6 +165,7 @@ impl From<CredentialUsageSummaryAuthMethod> for String {
 /// Values of `microsoft.graph.CredentialUsageSummaryFeature`, listed in the property's description. Documented in `api/credentialusagesummary-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
+#[non_exhaustive]
 pub enum CredentialUsageSummaryFeature {
     /// `registration`
     Registration,

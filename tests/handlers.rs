@@ -142,3 +142,28 @@ fn requests_carry_their_documented_route() {
     );
     assert_eq!(ListCredentialsUsageDetailsRequest::METHOD, "GET");
 }
+
+/// A handler that implements nothing still compiles, and every operation
+/// answers 501 until it is implemented (so a new operation in the docs breaks
+/// no implementation).
+#[tokio::test]
+async fn unimplemented_operations_answer_501() {
+    struct Nothing;
+    impl CredentialUserRegistrationDetailsHandler for Nothing {}
+    let request = AddCredentialUserRegistrationDetailsRequest {
+        body: Default::default(),
+    };
+    let error = Nothing
+        .add_credential_user_registration_details(request)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (error.status, error.body.error.code.as_str()),
+        (501, "notImplemented")
+    );
+    assert!(error
+        .body
+        .error
+        .message
+        .contains("credentialuserregistrationdetails-post"));
+}

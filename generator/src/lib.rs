@@ -11,6 +11,7 @@
 
 mod builder;
 pub mod diagnostics;
+pub mod diff;
 pub mod emit;
 mod load;
 pub mod parse;

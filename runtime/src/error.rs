@@ -29,6 +29,17 @@ impl GraphError {
     }
 }
 
+impl GraphError {
+    /// `501 Not Implemented`: what a handler method answers until it is implemented.
+    pub fn not_implemented(operation: &str) -> Self {
+        GraphError::new(
+            501,
+            "notImplemented",
+            format!("operation `{operation}` is not implemented"),
+        )
+    }
+}
+
 impl fmt::Display for GraphError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

@@ -47,6 +47,15 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+    /// Compare the API documented in OLD_DOCS with NEW_DOCS: added, removed and
+    /// changed items, each marked breaking or not for users of the generated
+    /// Rust, and the semver bump that follows. Exits 0 whatever it finds.
+    Diff {
+        old_docs: PathBuf,
+        new_docs: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -118,6 +127,25 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 summary(&schema.diagnostics),
             );
             Ok(exit_for(&schema.diagnostics))
+        }
+        Command::Diff {
+            old_docs,
+            new_docs,
+            format,
+        } => {
+            let old =
+                mdbind::load(&old_docs).map_err(|e| format!("{}: {e}", old_docs.display()))?;
+            let new =
+                mdbind::load(&new_docs).map_err(|e| format!("{}: {e}", new_docs.display()))?;
+            let diff = mdbind::diff::diff(&old, &new);
+            match format {
+                Format::Human => print!("{}", mdbind::diff::render(&diff)),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&diff).map_err(|e| e.to_string())?
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Command::Schema { docs } => {
             let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;

@@ -1,5 +1,6 @@
 //! Forward-compatible enums: one variant per documented member, and `Other`
-//! for values the docs never listed, so any value read is written back as it was.
+//! for values the docs never listed, so any value read is written back as it
+//! was. `#[non_exhaustive]`, so a member the docs add later breaks no `match`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -32,6 +33,7 @@ pub fn emit(def: &EnumDef) -> TokenStream {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(from = "String", into = "String")]
+        #[non_exhaustive]
         pub enum #name {
             #(#variant_docs #variants,)*
             /// A value the docs do not list, kept as sent.

@@ -215,12 +215,17 @@ fn method(op: &Operation) -> TokenStream {
         "\n\nDocumented in `{}`.",
         op.source.file.replace('`', "")
     ));
+    text.push_str("\n\nUnless implemented, answers `501 Not Implemented`.");
     let doc = docs::raw_attrs(&text);
+    let name = &op.name;
     quote! {
         #doc
         fn #ident(
             &self,
             request: #request,
-        ) -> impl Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send;
+        ) -> impl Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send {
+            let _ = request;
+            async { Err(::mdbind_runtime::GraphError::not_implemented(#name)) }
+        }
     }
 }

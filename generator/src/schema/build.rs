@@ -30,7 +30,11 @@ pub fn build(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
                 .or_insert_with(|| ns.clone());
         }
     }
-    for page in &pages {
+    // A type's own page speaks for it before pages that merely send or
+    // receive it: the first documented spelling of a property wins.
+    let mut by_authority = pages.clone();
+    by_authority.sort_by_key(|p| (p.operation.is_some(), p.file.clone()));
+    for page in &by_authority {
         b.page(page);
     }
     for page in &pages {
