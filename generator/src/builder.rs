@@ -1,30 +1,51 @@
 //! The `build.rs` surface, after `prost_build::Config`: one builder, one call.
 //!
-//! ```no_run
-//! // build.rs
-//! mdbind::Builder::new().docs("docs-input").generate().unwrap();
+//! ```
+//! # fn main() -> Result<(), mdbind::Error> {
+//! # let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+//! # let out = tempfile::tempdir().unwrap();
+//! // build.rs (there `.out_dir` can be left out: it defaults to cargo's OUT_DIR)
+//! mdbind::Builder::new()
+//!     .docs(&docs)
+//!     .out_dir(out.path())
+//!     .namespaces(["microsoft.graph"])
+//!     .type_attribute(".", "#[allow(missing_docs)]")?
+//!     .extern_type("microsoft.graph.credentialUsageSummary", "serde_json::Value")?
+//!     .generate()?;
 //! // src/lib.rs then has:
 //! // include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
+//! # assert!(out.path().join("mdbind.rs").exists());
+//! # Ok(())
+//! # }
 //! ```
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use proc_macro2::TokenStream;
+
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::emit::GeneratedFile;
+use crate::emit::{GeneratedFile, Options};
 use crate::schema::Schema;
+
+/// How many doc warnings become their own `cargo:warning` line by default;
+/// past that, one summary line says how many more there are.
+const WARNING_LINES: usize = 10;
 
 /// Generates bindings from a docs folder into `OUT_DIR` (or another folder).
 #[derive(Debug, Clone, Default)]
 pub struct Builder {
     docs: Option<PathBuf>,
     out_dir: Option<PathBuf>,
+    options: Options,
+    warning_lines: Option<usize>,
 }
 
 /// Why generation failed.
 #[derive(Debug)]
 pub enum Error {
-    /// No docs folder was given, or `OUT_DIR` is not set and no `out_dir` was.
+    /// The builder was set up wrong: no docs folder, no `OUT_DIR`, an
+    /// attribute or path that is not Rust.
     Config(String),
     /// Reading the docs or writing the output failed.
     Io(std::io::Error),
@@ -81,9 +102,62 @@ impl Builder {
         self
     }
 
+    /// Generate only these namespaces (e.g. `microsoft.graph`); types of
+    /// others are referred to as untyped JSON. All namespaces by default.
+    pub fn namespaces<I, S>(mut self, namespaces: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.options.namespaces = namespaces.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Adds an attribute (`#[derive(Eq)]`, `#[serde(deny_unknown_fields)]`, …)
+    /// to generated types and enums: `selector` is `.` for all of them, a
+    /// namespace for its own, or one qualified name
+    /// (`microsoft.graph.identitySet`).
+    pub fn type_attribute(mut self, selector: &str, attribute: &str) -> Result<Self, Error> {
+        let tokens: TokenStream = attribute
+            .parse()
+            .map_err(|e| Error::Config(format!("type_attribute {attribute:?} is not Rust: {e}")))?;
+        let parser = syn::Attribute::parse_outer;
+        syn::parse::Parser::parse2(parser, tokens.clone()).map_err(|e| {
+            Error::Config(format!(
+                "type_attribute {attribute:?} is not an attribute: {e}"
+            ))
+        })?;
+        self.options
+            .type_attributes
+            .push((selector.to_string(), tokens));
+        Ok(self)
+    }
+
+    /// Uses the user's `rust_path` wherever the docs use the type named
+    /// `documented` (qualified, e.g. `microsoft.graph.identitySet`), and does
+    /// not generate that type. The user's type must (de)serialize the same JSON.
+    pub fn extern_type(mut self, documented: &str, rust_path: &str) -> Result<Self, Error> {
+        let path: syn::Path = syn::parse_str(rust_path).map_err(|e| {
+            Error::Config(format!("extern_type {rust_path:?} is not a Rust path: {e}"))
+        })?;
+        self.options
+            .extern_types
+            .insert(documented.to_string(), quote::quote! { #path });
+        Ok(self)
+    }
+
+    /// How many doc warnings to print as their own `cargo:warning` line (10
+    /// by default; 0 prints only the one summary line). Cargo shows these
+    /// lines again on every build of the package, not only when the script runs.
+    pub fn warning_lines(mut self, lines: usize) -> Self {
+        self.warning_lines = Some(lines);
+        self
+    }
+
     /// Reads the docs, writes the files that changed, and tells cargo to rerun
     /// the build script when (and only when) a file in the docs folder changes.
-    /// Doc warnings become one `cargo:warning` summary line; doc errors fail.
+    /// The first doc warnings become `cargo:warning` lines, the rest one
+    /// summary line; doc errors fail the build.
     pub fn generate(self) -> Result<Generated, Error> {
         let docs = self
             .docs
@@ -103,7 +177,8 @@ impl Builder {
         for file in crate::load::all_files(&docs)? {
             println!("cargo:rerun-if-changed={}", docs.join(file).display());
         }
-        let (schema, files) = crate::generate(&docs)?;
+        let schema = crate::load(&docs)?;
+        let files = crate::emit::emit_with(&schema, &self.options);
         let errors: Vec<Diagnostic> = schema
             .diagnostics
             .iter()
@@ -114,11 +189,22 @@ impl Builder {
             return Err(Error::Docs(errors));
         }
         crate::write::write_all(&out, &files)?;
-        if !schema.diagnostics.is_empty() {
+        let lines = self.warning_lines.unwrap_or(WARNING_LINES);
+        for d in schema.diagnostics.iter().take(lines) {
+            let at = docs.join(&d.file);
             println!(
-                "cargo:warning=mdbind: {} in {}; `mdbind check {}` lists them",
+                "cargo:warning={}:{}: {} [{}]",
+                at.display(),
+                d.line,
+                d.message.replace('\n', " "),
+                d.code
+            );
+        }
+        if schema.diagnostics.len() > lines {
+            println!(
+                "cargo:warning=mdbind: {} more ({} in all); `mdbind check {}` lists them",
+                schema.diagnostics.len() - lines,
                 diagnostics::summary(&schema.diagnostics),
-                docs.display(),
                 docs.display()
             );
         }

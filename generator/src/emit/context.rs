@@ -6,10 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
+use super::Options;
 use crate::schema::{names, Index, Property, Schema, TypeDef};
 
 pub struct Context<'a> {
     pub schema: &'a Schema,
+    pub options: &'a Options,
     pub index: Index<'a>,
     modules: BTreeMap<&'a str, &'a str>,
     /// (type, property) pairs whose field is boxed to break a cycle.
@@ -17,9 +19,10 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(schema: &'a Schema) -> Self {
+    pub fn new(schema: &'a Schema, options: &'a Options) -> Self {
         let mut cx = Context {
             schema,
+            options,
             index: Index::new(schema),
             modules: schema
                 .namespaces
@@ -57,10 +60,14 @@ impl<'a> Context<'a> {
 
     /// The Rust type of one value of OData type `typ`, seen from module `from`.
     pub fn value_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
-        if let Some(def) = self.index.type_def(typ) {
+        if let Some(path) = self.options.extern_path(typ) {
+            return path.clone();
+        }
+        let generated = |ns: &str| self.options.includes_namespace(ns);
+        if let Some(def) = self.index.type_def(typ).filter(|d| generated(&d.namespace)) {
             return self.item_path(&def.namespace, &def.rust_name, from);
         }
-        if let Some(def) = self.index.enum_def(typ) {
+        if let Some(def) = self.index.enum_def(typ).filter(|d| generated(&d.namespace)) {
             return self.item_path(&def.namespace, &def.rust_name, from);
         }
         match typ {

@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use super::docs;
 use crate::schema::EnumDef;
 
-pub fn emit(def: &EnumDef) -> TokenStream {
+pub fn emit(def: &EnumDef, extra: &[&TokenStream]) -> TokenStream {
     let name = format_ident!("{}", def.rust_name);
     let mut text = format!("Values of `{}`", def.qualified());
     if def.inline {
@@ -34,6 +34,7 @@ pub fn emit(def: &EnumDef) -> TokenStream {
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(from = "String", into = "String")]
         #[non_exhaustive]
+        #(#extra)*
         pub enum #name {
             #(#variant_docs #variants,)*
             /// A value the docs do not list, kept as sent.

@@ -12,6 +12,7 @@ mod docs;
 mod enums;
 mod file;
 mod handlers;
+mod options;
 mod structs;
 
 use proc_macro2::TokenStream;
@@ -21,6 +22,7 @@ use crate::schema::Schema;
 use context::Context;
 
 pub use file::HEADER_MARK;
+pub use options::Options;
 
 /// The file every generated folder is entered through.
 pub const ENTRY_FILE: &str = "mdbind.rs";
@@ -34,24 +36,37 @@ pub struct GeneratedFile {
 
 /// Generates every file for `schema`, in a fixed order.
 pub fn emit(schema: &Schema) -> Vec<GeneratedFile> {
-    let cx = Context::new(schema);
+    emit_with(schema, &Options::default())
+}
+
+/// [`emit`] with the user's [`Options`].
+pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
+    let cx = Context::new(schema, options);
     let mut files = Vec::new();
     let mut modules = Vec::new();
-    for ns in &schema.namespaces {
+    for ns in schema
+        .namespaces
+        .iter()
+        .filter(|n| options.includes_namespace(&n.name))
+    {
         let mut items = vec![quote! { use serde::{Deserialize, Serialize}; }];
         items.extend(
             schema
                 .types
                 .iter()
-                .filter(|t| t.namespace == ns.name)
+                .filter(|t| {
+                    t.namespace == ns.name && options.generates(&t.namespace, &t.qualified())
+                })
                 .map(|t| structs::emit(&cx, t)),
         );
         items.extend(
             schema
                 .enums
                 .iter()
-                .filter(|e| e.namespace == ns.name)
-                .map(enums::emit),
+                .filter(|e| {
+                    e.namespace == ns.name && options.generates(&e.namespace, &e.qualified())
+                })
+                .map(|e| enums::emit(e, &options.attributes_for(&e.namespace, &e.qualified()))),
         );
         files.push(GeneratedFile {
             path: format!("{}.rs", ns.module),
@@ -102,6 +117,7 @@ fn reserialize(cx: &Context) -> TokenStream {
                 .iter()
                 .map(|e| (e.qualified(), &e.namespace, &e.rust_name)),
         )
+        .filter(|(qualified, ns, _)| cx.options.generates(ns, qualified))
         .map(|(qualified, ns, rust)| {
             let path = cx.item_path(ns, rust, None);
             quote! { #qualified => ::mdbind_runtime::reserialize::<#path>(value, collection), }

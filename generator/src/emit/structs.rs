@@ -40,9 +40,11 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
             pub #ident: Option<#ty>,
         }
     });
+    let extra = cx.options.attributes_for(&def.namespace, &def.qualified());
     quote! {
         #doc
         #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #(#extra)*
         pub struct #name {
             #(#fields)*
             /// Members the docs do not list, kept so that a round trip loses nothing.

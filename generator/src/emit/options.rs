@@ -1,0 +1,50 @@
+//! What a user can ask of the emitter (through [`crate::Builder`]): which
+//! namespaces to generate, extra attributes on chosen types, and documented
+//! types replaced by the user's own.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Generate only these namespaces (ASCII case ignored); all when empty.
+    /// Types of other namespaces are referred to as untyped JSON.
+    pub namespaces: Vec<String>,
+    /// (selector, attribute): the selector is `.` for every type and enum, a
+    /// namespace for its types and enums, or a qualified type or enum name.
+    pub type_attributes: Vec<(String, TokenStream)>,
+    /// Qualified documented name → the user's Rust type used in its place
+    /// (that type is not generated).
+    pub extern_types: BTreeMap<String, TokenStream>,
+}
+
+impl Options {
+    pub fn includes_namespace(&self, namespace: &str) -> bool {
+        self.namespaces.is_empty()
+            || self
+                .namespaces
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(namespace))
+    }
+
+    /// The extra attributes for an item of `namespace` named `qualified`.
+    pub fn attributes_for(&self, namespace: &str, qualified: &str) -> Vec<&TokenStream> {
+        self.type_attributes
+            .iter()
+            .filter(|(selector, _)| {
+                selector == "." || selector == qualified || selector.eq_ignore_ascii_case(namespace)
+            })
+            .map(|(_, attr)| attr)
+            .collect()
+    }
+
+    pub fn extern_path(&self, qualified: &str) -> Option<&TokenStream> {
+        self.extern_types.get(qualified)
+    }
+
+    /// Whether a type or enum is generated at all.
+    pub fn generates(&self, namespace: &str, qualified: &str) -> bool {
+        self.includes_namespace(namespace) && self.extern_path(qualified).is_none()
+    }
+}
