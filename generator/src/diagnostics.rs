@@ -133,6 +133,11 @@ impl Diagnostic {
     /// saying what was done. `docs` is the folder `file` is relative to; the
     /// source line is left out when the page cannot be read again.
     pub fn render(&self, docs: &Path) -> String {
+        self.render_styled(docs, false)
+    }
+
+    /// [`Diagnostic::render`], in colour when `color` (for a terminal).
+    pub fn render_styled(&self, docs: &Path, color: bool) -> String {
         use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
         let path = docs.join(&self.file);
@@ -163,7 +168,12 @@ impl Diagnostic {
             None => title.element(Level::NOTE.message(format!("at {shown}:{}", self.line))),
         };
         let group = group.element(Level::NOTE.message(&self.action));
-        Renderer::plain().render(&[group]).to_string()
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(&[group]).to_string()
     }
 }
 

@@ -284,3 +284,21 @@ fn generate_check_reports_stale_missing_and_leftover_files() {
         ]
     );
 }
+
+/// What a user sees from `mdbind check docs-input` (no colour: not a terminal).
+#[test]
+fn rendered_diagnostics_of_the_seeds() {
+    let root = docs_input().join("..").canonicalize().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mdbind"))
+        .args(["check", "docs-input"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape codes outside a terminal"
+    );
+    insta::assert_snapshot!("check_docs_input_human", text);
+}

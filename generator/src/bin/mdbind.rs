@@ -158,8 +158,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let diagnostics = &schema.diagnostics;
             match format {
                 Format::Human => {
+                    // Colour only for a terminal, never in a pipe or a file.
+                    let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
                     for d in diagnostics {
-                        println!("{}\n", d.render(&docs));
+                        println!("{}\n", d.render_styled(&docs, color));
                     }
                     let figures = mdbind::schema::summary(&schema);
                     println!(

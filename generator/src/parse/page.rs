@@ -397,10 +397,14 @@ impl PageParser {
             return;
         };
         let end = caps.get(0).map_or(0, |m| m.end());
+        // Only the sentence that gives the status names the response's type.
+        let sentence_end = inline.text[end..]
+            .find(". ")
+            .map_or(inline.text.len(), |i| end + i);
         let link = inline
             .links
             .iter()
-            .find(|l| l.offset >= end && typeref::is_page_link(&l.dest));
+            .find(|l| l.offset >= end && l.offset < sentence_end && typeref::is_page_link(&l.dest));
         let (typ, collection) = match link {
             Some(link) => {
                 let between = inline.text[end..link.offset].to_ascii_lowercase();
@@ -413,7 +417,7 @@ impl PageParser {
                 )
             }
             // "… and a appVulnerabilityManagedDevice object in the response body."
-            None => match NAMED_OBJECT.captures(&inline.text[end..]) {
+            None => match NAMED_OBJECT.captures(&inline.text[end..sentence_end]) {
                 Some(c) => (
                     Some(TypeName::Named {
                         name: c[2].to_string(),

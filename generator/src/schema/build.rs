@@ -722,7 +722,8 @@ impl Builder {
             response,
             permissions,
             examples,
-            source: src(file, facts.line),
+            // The first request line says most about the operation; the heading otherwise.
+            source: src(file, facts.requests.first().map_or(facts.line, |r| r.line)),
             handler: None,
             rust_name: String::new(),
         });

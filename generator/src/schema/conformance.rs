@@ -144,7 +144,7 @@ fn url_matches(op: &Operation, url: &str, file: &str, line: u32, found: &mut Vec
         line,
         format!("example request path `{path}` matches none of the documented paths: {documented}"),
         format!(
-            "kept the documented paths (HTTP request section, line {}); fix whichever is wrong",
+            "kept the documented paths (request line {}); fix whichever is wrong",
             op.source.line
         ),
     ));
