@@ -146,6 +146,13 @@ impl Builder {
         Ok(self)
     }
 
+    /// Which crate's types stand for the Edm date and time types: `chrono`
+    /// (default) or `time` (then enable `mdbind-runtime`'s `time` feature).
+    pub fn date_time(mut self, date_time: crate::emit::DateTimeCrate) -> Self {
+        self.options.date_time = date_time;
+        self
+    }
+
     /// How many doc warnings to print as their own `cargo:warning` line (10
     /// by default; 0 prints only the one summary line). Cargo shows these
     /// lines again on every build of the package, not only when the script runs.

@@ -38,23 +38,31 @@ fn ran_build_script(stderr: &str) -> bool {
     })
 }
 
-#[test]
-fn build_script_reruns_only_when_docs_change() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    let root = root.canonicalize().unwrap();
+/// A cargo project at a temporary path: mdbind as build-dependency, the seed
+/// pages as `docs/`, the given build.rs and lib.rs.
+fn probe(
+    package: &str,
+    runtime_features: &str,
+    build_rs: &str,
+    lib_rs: &str,
+) -> (tempfile::TempDir, PathBuf) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .unwrap();
     let project = tempfile::tempdir().unwrap();
     let p = project.path();
     write(
         &p.join("Cargo.toml"),
         &format!(
             r#"[package]
-name = "{PACKAGE}"
+name = "{package}"
 version = "0.0.0"
 edition = "2021"
 publish = false
 
 [dependencies]
-mdbind-runtime = {{ path = "{runtime}" }}
+mdbind-runtime = {{ path = "{runtime}", features = [{runtime_features}] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 
@@ -67,11 +75,8 @@ mdbind = {{ path = "{generator}", default-features = false }}
             generator = root.join("generator").display(),
         ),
     );
-    write(&p.join("build.rs"), "fn main() { mdbind::Builder::new().docs(\"docs\").warning_lines(0).generate().unwrap(); }\n");
-    write(
-        &p.join("src/lib.rs"),
-        "include!(concat!(env!(\"OUT_DIR\"), \"/mdbind.rs\"));\n",
-    );
+    write(&p.join("build.rs"), build_rs);
+    write(&p.join("src/lib.rs"), lib_rs);
     std::fs::copy(root.join("Cargo.lock"), p.join("Cargo.lock")).unwrap();
     for page in mdbind::docs_files(&common::docs_input()).unwrap() {
         let name = page.file_name().unwrap();
@@ -80,6 +85,18 @@ mdbind = {{ path = "{generator}", default-features = false }}
     }
     // Kept between runs so that only the first run compiles the dependencies.
     let target = root.join("target/build-script-probe");
+    (project, target)
+}
+
+#[test]
+fn build_script_reruns_only_when_docs_change() {
+    let (project, target) = probe(
+        PACKAGE,
+        "",
+        "fn main() { mdbind::Builder::new().docs(\"docs\").warning_lines(0).generate().unwrap(); }\n",
+        "include!(concat!(env!(\"OUT_DIR\"), \"/mdbind.rs\"));\n",
+    );
+    let p = project.path();
 
     let first = build(p, &target);
     assert!(
@@ -113,5 +130,44 @@ mdbind = {{ path = "{generator}", default-features = false }}
     assert!(
         !ran_build_script(&again),
         "and then it is quiet again:\n{again}"
+    );
+}
+
+/// Bindings generated with `DateTimeCrate::Time` compile against the
+/// runtime's `time` feature, and an instant round-trips through them.
+#[test]
+fn time_crate_bindings_compile_and_work() {
+    let build_rs = "fn main() { mdbind::Builder::new().docs(\"docs\").warning_lines(0)\
+        .date_time(mdbind::DateTimeCrate::Time).generate().unwrap(); }\n";
+    let lib_rs = r#"include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
+
+#[test]
+fn instant_round_trips() {
+    let json = serde_json::json!({"eventDateTime": "2019-04-01T00:00:00Z"});
+    let details: microsoft_graph::UserCredentialUsageDetails = serde_json::from_value(json).unwrap();
+    let at: &mdbind_runtime::time_types::DateTimeOffset = details.event_date_time.as_ref().unwrap();
+    assert_eq!(at.year(), 2019);
+    let back = serde_json::to_value(&details).unwrap();
+    assert_eq!(back["eventDateTime"], "2019-04-01T00:00:00Z");
+}
+"#;
+    let (project, target) = probe("mdbind-time-probe", "\"time\"", build_rs, lib_rs);
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = Command::new(cargo)
+        .args(["test", "--offline"])
+        .current_dir(project.path())
+        .env("CARGO_TARGET_DIR", &target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("test instant_round_trips ... ok"),
+        "{stdout}"
     );
 }

@@ -18,6 +18,10 @@
 //! | `Binary` / `Stream` | [`Binary`] (base64 on the wire) |
 //! | `Json`, `Untyped` | [`serde_json::Value`] |
 //!
+//! With feature `time` (and `mdbind::Builder::date_time(DateTimeCrate::Time)`),
+//! `Edm.DateTimeOffset`, `Edm.Date` and `Edm.TimeOfDay` are the `time`
+//! crate's values instead, through the `time_types` module.
+//!
 //! A date-time, GUID or number read from JSON is written back in its canonical
 //! spelling (`2016-12-31T23:58:34.1704434+00:00` becomes
 //! `2016-12-31T23:58:34.170443400+00:00`): the same value, another spelling.
@@ -26,6 +30,8 @@ mod binary;
 mod duration;
 mod error;
 mod page;
+#[cfg(feature = "time")]
+pub mod time_types;
 
 pub use binary::Binary;
 pub use duration::{Duration, DurationError};
@@ -34,6 +40,8 @@ pub use page::Page;
 
 pub use chrono;
 pub use serde_json;
+#[cfg(feature = "time")]
+pub use time;
 pub use uuid;
 
 /// `Edm.DateTimeOffset`: an instant with the offset it was written with.

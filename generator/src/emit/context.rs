@@ -70,6 +70,16 @@ impl<'a> Context<'a> {
         if let Some(def) = self.index.enum_def(typ).filter(|d| generated(&d.namespace)) {
             return self.item_path(&def.namespace, &def.rust_name, from);
         }
+        if self.options.date_time == super::DateTimeCrate::Time {
+            match typ {
+                "Edm.DateTimeOffset" => {
+                    return quote! { ::mdbind_runtime::time_types::DateTimeOffset }
+                }
+                "Edm.Date" => return quote! { ::mdbind_runtime::time_types::Date },
+                "Edm.TimeOfDay" => return quote! { ::mdbind_runtime::time_types::TimeOfDay },
+                _ => {}
+            }
+        }
         match typ {
             "Edm.String" => quote! { String },
             "Edm.Boolean" => quote! { bool },

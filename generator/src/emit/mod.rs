@@ -22,7 +22,7 @@ use crate::schema::Schema;
 use context::Context;
 
 pub use file::HEADER_MARK;
-pub use options::Options;
+pub use options::{DateTimeCrate, Options};
 
 /// The file every generated folder is entered through.
 pub const ENTRY_FILE: &str = "mdbind.rs";

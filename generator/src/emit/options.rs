@@ -6,8 +6,19 @@ use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 
+/// Which crate's types stand for `Edm.DateTimeOffset`, `Edm.Date` and `Edm.TimeOfDay`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateTimeCrate {
+    /// `chrono` (the default): `DateTime<FixedOffset>`, `NaiveDate`, `NaiveTime`.
+    #[default]
+    Chrono,
+    /// `time`, through `mdbind_runtime::time_types` (needs the runtime's `time` feature).
+    Time,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    pub date_time: DateTimeCrate,
     /// Generate only these namespaces (ASCII case ignored); all when empty.
     /// Types of other namespaces are referred to as untyped JSON.
     pub namespaces: Vec<String>,
