@@ -8,30 +8,7 @@
 //! `…34.170443400+00:00`, `Z` as `+00:00`). Nothing else may differ: no
 //! member may be lost, added or changed.
 
-use mdbind_runtime::chrono::DateTime;
-use serde_json::Value;
-
-fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
-        (Value::String(x), Value::String(y)) => {
-            x == y
-                || matches!(
-                    (DateTime::parse_from_rfc3339(x), DateTime::parse_from_rfc3339(y)),
-                    (Ok(p), Ok(q)) if p == q
-                )
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_value(p, q))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
-        }
-        _ => a == b,
-    }
-}
+use mdbind_runtime::same_json as same_value;
 
 #[test]
 fn every_example_body_round_trips() {
@@ -79,21 +56,4 @@ fn enum_values_outside_the_docs_round_trip_as_other() {
         String::from(Feature::UnknownFutureValue),
         "unknownFutureValue"
     );
-}
-
-#[test]
-fn semantic_comparison_is_not_lax() {
-    use serde_json::json;
-    assert!(same_value(
-        &json!({"t": "2019-04-01T00:00:00Z"}),
-        &json!({"t": "2019-04-01T00:00:00+00:00"})
-    ));
-    assert!(same_value(&json!(7), &json!(7.0)));
-    assert!(!same_value(
-        &json!({"t": "2019-04-01T00:00:00Z"}),
-        &json!({"t": "2019-04-01T00:00:01Z"})
-    ));
-    assert!(!same_value(&json!({"a": 1}), &json!({"a": 1, "b": null})));
-    assert!(!same_value(&json!(["a"]), &json!(["a", "a"])));
-    assert!(!same_value(&json!("7"), &json!(7)));
 }

@@ -67,20 +67,30 @@ pub fn write_all_with(
     let staging = tempfile::Builder::new()
         .prefix(&temp_prefix(out))
         .tempdir_in(&parent)?;
-    // Carry over what stays: unchanged generated files and the user's files.
+    // Carry over everything (as hard links), then drop what goes and replace
+    // what changed: unlinking first, so the old folder's files are never touched.
     if let Ok(entries) = std::fs::read_dir(out) {
         for entry in entries {
             let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let change = changes.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
-            if matches!(change, None | Some(Change::Unchanged)) {
-                carry_over(&entry.path(), &staging.path().join(&name))?;
-            }
+            carry_over(&entry.path(), &staging.path().join(entry.file_name()))?;
+        }
+    }
+    for (name, change) in &changes {
+        if *change == Change::Removed {
+            std::fs::remove_file(staging.path().join(name))?;
         }
     }
     for (file, (_, change)) in files.iter().zip(&changes) {
         if matches!(change, Change::Created | Change::Updated) {
-            let mut handle = std::fs::File::create(staging.path().join(&file.path))?;
+            let path = staging.path().join(&file.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+            let mut handle = std::fs::File::create(&path)?;
             handle.write_all(file.contents.as_bytes())?;
             handle.sync_all()?;
             after_file(&file.path)?;
@@ -164,21 +174,36 @@ fn set_mode(_: &Path, _: u32) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `.rs` files in `out` that carry mdbind's header but are not in `files`.
-/// Files without the header are the user's and are never touched.
+/// `.rs` files under `out` that carry mdbind's header but are not in
+/// `files` (paths relative to `out`, `/`-separated). Files without the header
+/// are the user's and are never touched.
 fn leftovers(out: &Path, files: &[GeneratedFile]) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(out) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|name| name.ends_with(".rs") && !files.iter().any(|f| &f.path == name))
-        .filter(|name| {
-            std::fs::read_to_string(out.join(name))
-                .is_ok_and(|text| text.starts_with(crate::emit::HEADER_MARK))
-        })
-        .collect();
+    let mut names = Vec::new();
+    let mut stack = vec![String::new()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(out.join(&dir)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            let relative = if dir.is_empty() {
+                name.clone()
+            } else {
+                format!("{dir}/{name}")
+            };
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                stack.push(relative);
+            } else if name.ends_with(".rs")
+                && !files.iter().any(|f| f.path == relative)
+                && std::fs::read_to_string(entry.path())
+                    .is_ok_and(|t| t.starts_with(crate::emit::HEADER_MARK))
+            {
+                names.push(relative);
+            }
+        }
+    }
     names.sort();
     names
 }

@@ -27,6 +27,7 @@
 //! `2016-12-31T23:58:34.170443400+00:00`): the same value, another spelling.
 
 mod binary;
+mod compare;
 mod duration;
 mod error;
 mod page;
@@ -34,6 +35,7 @@ mod page;
 pub mod time_types;
 
 pub use binary::Binary;
+pub use compare::same_json;
 pub use duration::{Duration, DurationError};
 pub use error::{ErrorBody, ErrorDetail, GraphError};
 pub use page::Page;

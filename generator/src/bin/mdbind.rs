@@ -34,6 +34,15 @@ enum Command {
         /// and exit 1 when there are any (like `rustfmt --check`).
         #[arg(long)]
         check: bool,
+        /// Write a whole crate of this name (Cargo.toml with a feature per
+        /// documentation area, src/, README.md, a round-trip test of the docs'
+        /// examples) instead of the module tree build.rs uses.
+        #[arg(long = "crate", value_name = "NAME")]
+        crate_name: Option<String>,
+        /// With --crate: the mdbind-runtime folder the crate depends on
+        /// (default: the one beside this mdbind's sources).
+        #[arg(long, requires = "crate_name")]
+        runtime_path: Option<PathBuf>,
     },
     /// Print the intermediate schema of DOCS as JSON.
     Schema {
@@ -76,9 +85,30 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Generate { docs, out, check } => {
-            let (schema, files) =
-                mdbind::generate(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+        Command::Generate {
+            docs,
+            out,
+            check,
+            crate_name,
+            runtime_path,
+        } => {
+            let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let files = match &crate_name {
+                Some(name) => {
+                    let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                    if !valid {
+                        return Err(format!(
+                            "--crate {name:?}: a crate name is ASCII letters, digits, `-` and `_`"
+                        ));
+                    }
+                    let runtime = runtime_path.unwrap_or_else(mdbind::emit::default_runtime_path);
+                    mdbind::emit::emit_crate(&schema, &Default::default(), name, &runtime)
+                }
+                None => mdbind::emit::emit(&schema),
+            };
             if check {
                 let stale: Vec<(String, Change)> = mdbind::write::plan(&out, &files)
                     .into_iter()

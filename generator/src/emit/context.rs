@@ -12,6 +12,8 @@ use crate::schema::{names, Index, Property, Schema, TypeDef};
 pub struct Context<'a> {
     pub schema: &'a Schema,
     pub options: &'a Options,
+    /// Present when items are gated by features.
+    pub features: Option<super::features::Features>,
     pub index: Index<'a>,
     modules: BTreeMap<&'a str, &'a str>,
     /// (type, property) pairs whose field is boxed to break a cycle.
@@ -23,6 +25,9 @@ impl<'a> Context<'a> {
         let mut cx = Context {
             schema,
             options,
+            features: options
+                .features
+                .then(|| super::features::Features::compute(schema)),
             index: Index::new(schema),
             modules: schema
                 .namespaces
@@ -33,6 +38,14 @@ impl<'a> Context<'a> {
         };
         cx.boxed = super::cycles::boxed_fields(&cx);
         cx
+    }
+
+    /// The `#[cfg]` of a type or enum (empty without features).
+    pub fn item_cfg(&self, qualified: &str) -> TokenStream {
+        self.features
+            .as_ref()
+            .map(|f| f.item_cfg(qualified))
+            .unwrap_or_default()
     }
 
     /// A type's fields, inherited ones first.

@@ -8,7 +8,8 @@ use quote::{format_ident, quote};
 use super::docs;
 use crate::schema::EnumDef;
 
-pub fn emit(def: &EnumDef, extra: &[&TokenStream]) -> TokenStream {
+/// `extra`: the user's attributes; `cfg`: the feature gate, if any.
+pub fn emit(def: &EnumDef, extra: &[&TokenStream], cfg: TokenStream) -> TokenStream {
     let name = format_ident!("{}", def.rust_name);
     let mut text = format!("Values of `{}`", def.qualified());
     if def.inline {
@@ -31,16 +32,18 @@ pub fn emit(def: &EnumDef, extra: &[&TokenStream]) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(from = "String", into = "String")]
         #[non_exhaustive]
         #(#extra)*
+        #cfg
         pub enum #name {
             #(#variant_docs #variants,)*
             /// A value the docs do not list, kept as sent.
             Other(String),
         }
 
+        #cfg
         impl #name {
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
@@ -51,6 +54,7 @@ pub fn emit(def: &EnumDef, extra: &[&TokenStream]) -> TokenStream {
             }
         }
 
+        #cfg
         impl From<String> for #name {
             fn from(value: String) -> Self {
                 match value.as_str() {
@@ -60,12 +64,14 @@ pub fn emit(def: &EnumDef, extra: &[&TokenStream]) -> TokenStream {
             }
         }
 
+        #cfg
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 Self::from(value.to_owned())
             }
         }
 
+        #cfg
         impl From<#name> for String {
             fn from(value: #name) -> Self {
                 match value {

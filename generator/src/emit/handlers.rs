@@ -21,14 +21,19 @@ pub fn emit(cx: &Context) -> Vec<TokenStream> {
             traits.entry(handler.as_str()).or_default().push(op);
         }
     }
-    let mut items = vec![quote! { use std::future::Future; }];
+    let mut items = Vec::new();
     for (name, ops) in traits {
         for op in &ops {
             items.push(request(cx, op));
             items.push(response(cx, op));
         }
         let ident = format_ident!("{}", name);
-        let methods = ops.iter().map(|op| method(op));
+        let methods = ops.iter().map(|op| method(cx, op));
+        let cfg = cx
+            .features
+            .as_ref()
+            .map(|f| f.trait_cfg(ops.iter().copied()))
+            .unwrap_or_default();
         let mut paths: Vec<String> = ops
             .iter()
             .flat_map(|op| op.paths.iter())
@@ -43,12 +48,20 @@ pub fn emit(cx: &Context) -> Vec<TokenStream> {
         ));
         items.push(quote! {
             #doc
+            #cfg
             pub trait #ident: Send + Sync {
                 #(#methods)*
             }
         });
     }
     items
+}
+
+fn operation_cfg(cx: &Context, op: &Operation) -> TokenStream {
+    cx.features
+        .as_ref()
+        .map(|f| f.operation_cfg(op))
+        .unwrap_or_default()
 }
 
 fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
@@ -60,6 +73,7 @@ fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
 }
 
 fn request(cx: &Context, op: &Operation) -> TokenStream {
+    let cfg = operation_cfg(cx, op);
     let (name, _) = type_names(op);
     let path_fields = op.path_params.iter().map(|p| {
         let ident = field_ident(&p.rust_name);
@@ -91,6 +105,7 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
         op.rust_name
     ));
     quote! {
+        #cfg
         #doc
         #[derive(Debug, Clone, PartialEq)]
         pub struct #name {
@@ -99,6 +114,7 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
             #body
         }
 
+        #cfg
         impl #name {
             /// The HTTP method.
             pub const METHOD: &'static str = #method;
@@ -124,6 +140,7 @@ fn status_variant(status: u16) -> proc_macro2::Ident {
 }
 
 fn response(cx: &Context, op: &Operation) -> TokenStream {
+    let cfg = operation_cfg(cx, op);
     let (_, name) = type_names(op);
     let (status, variant, doc) = match &op.response {
         Some(r) => {
@@ -161,6 +178,7 @@ fn response(cx: &Context, op: &Operation) -> TokenStream {
     let status_literal = proc_macro2::Literal::u16_unsuffixed(status);
     let type_doc = docs::attrs("The documented responses.");
     quote! {
+        #cfg
         #type_doc
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
@@ -168,6 +186,7 @@ fn response(cx: &Context, op: &Operation) -> TokenStream {
             #variant,
         }
 
+        #cfg
         impl #name {
             /// The HTTP status code of this response.
             pub fn status(&self) -> u16 {
@@ -179,7 +198,8 @@ fn response(cx: &Context, op: &Operation) -> TokenStream {
     }
 }
 
-fn method(op: &Operation) -> TokenStream {
+fn method(cx: &Context, op: &Operation) -> TokenStream {
+    let cfg = operation_cfg(cx, op);
     let (request, response) = type_names(op);
     let ident = field_ident(&op.rust_name);
     // Text from the docs is cleaned; the structure around it (a code block of
@@ -219,11 +239,12 @@ fn method(op: &Operation) -> TokenStream {
     let doc = docs::raw_attrs(&text);
     let name = &op.name;
     quote! {
+        #cfg
         #doc
         fn #ident(
             &self,
             request: #request,
-        ) -> impl Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send {
+        ) -> impl ::core::future::Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send {
             let _ = request;
             async { Err(::mdbind_runtime::GraphError::not_implemented(#name)) }
         }

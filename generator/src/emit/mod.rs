@@ -10,9 +10,11 @@ mod context;
 mod cycles;
 mod docs;
 mod enums;
+mod features;
 mod file;
 mod handlers;
 mod options;
+mod package;
 mod structs;
 
 use proc_macro2::TokenStream;
@@ -23,6 +25,7 @@ use context::Context;
 
 pub use file::HEADER_MARK;
 pub use options::{DateTimeCrate, Options};
+pub use package::{default_runtime_path, emit_crate};
 
 /// The file every generated folder is entered through.
 pub const ENTRY_FILE: &str = "mdbind.rs";
@@ -49,7 +52,7 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
         .iter()
         .filter(|n| options.includes_namespace(&n.name))
     {
-        let mut items = vec![quote! { use serde::{Deserialize, Serialize}; }];
+        let mut items = Vec::new();
         items.extend(
             schema
                 .types
@@ -66,7 +69,14 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
                 .filter(|e| {
                     e.namespace == ns.name && options.generates(&e.namespace, &e.qualified())
                 })
-                .map(|e| enums::emit(e, &options.attributes_for(&e.namespace, &e.qualified()))),
+                .map(|e| {
+                    let qualified = e.qualified();
+                    enums::emit(
+                        e,
+                        &options.attributes_for(&e.namespace, &qualified),
+                        cx.item_cfg(&qualified),
+                    )
+                }),
         );
         files.push(GeneratedFile {
             path: format!("{}.rs", ns.module),
@@ -81,7 +91,7 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
         });
     }
     let handler_items = handlers::emit(&cx);
-    let has_handlers = handler_items.len() > 1;
+    let has_handlers = !handler_items.is_empty();
     if has_handlers {
         files.push(GeneratedFile {
             path: "handlers.rs".to_string(),
@@ -120,7 +130,8 @@ fn reserialize(cx: &Context) -> TokenStream {
         .filter(|(qualified, ns, _)| cx.options.generates(ns, qualified))
         .map(|(qualified, ns, rust)| {
             let path = cx.item_path(ns, rust, None);
-            quote! { #qualified => ::mdbind_runtime::reserialize::<#path>(value, collection), }
+            let cfg = cx.item_cfg(&qualified);
+            quote! { #cfg #qualified => ::mdbind_runtime::reserialize::<#path>(value, collection), }
         });
     let doc = docs::raw_attrs(
         "Reads `value` as the generated type documented as `type_name` (qualified, e.g. \

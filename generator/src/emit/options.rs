@@ -19,6 +19,9 @@ pub enum DateTimeCrate {
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub date_time: DateTimeCrate,
+    /// Gate every item behind the cargo features of its documentation areas
+    /// (for a generated crate, whose Cargo.toml declares them).
+    pub features: bool,
     /// Generate only these namespaces (ASCII case ignored); all when empty.
     /// Types of other namespaces are referred to as untyped JSON.
     pub namespaces: Vec<String>,

@@ -41,9 +41,11 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
         }
     });
     let extra = cx.options.attributes_for(&def.namespace, &def.qualified());
+    let cfg = cx.item_cfg(&def.qualified());
     quote! {
         #doc
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #cfg
+        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #(#extra)*
         pub struct #name {
             #(#fields)*

@@ -43,6 +43,7 @@ pub fn build(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     let bodies = Bodies::new(&pages);
     b.resolve(&bodies);
     let mut schema = b.finish();
+    set_areas(&mut schema, &pages);
     schema.example_counts = conformance::check(&mut schema, &bodies);
     names::assign(&mut schema);
     schema.diagnostics.sort();
@@ -251,6 +252,7 @@ impl Builder {
             source: source.clone(),
             sources: Vec::new(),
             rust_name: String::new(),
+            area: None,
         });
         if !entry.sources.contains(&source) {
             entry.sources.push(source);
@@ -374,6 +376,7 @@ impl Builder {
             members: Vec::new(),
             source: source.clone(),
             rust_name: String::new(),
+            area: None,
         });
         let known: Vec<&str> = entry.members.iter().map(|m| m.name.as_str()).collect();
         if !entry.members.is_empty()
@@ -515,6 +518,7 @@ impl Builder {
                 members: Vec::new(),
                 source: source.clone(),
                 rust_name: String::new(),
+                area: None,
             });
         let listed: Vec<&str> = facts.members.iter().map(|m| m.name.as_str()).collect();
         let known: Vec<&str> = entry.members.iter().map(|m| m.name.as_str()).collect();
@@ -682,6 +686,7 @@ impl Builder {
                     body_collection: e.body.is_some() && body_collection,
                     truncated: e.truncated,
                     source: src(file, e.line),
+                    conforming: None,
                 }
             })
             .collect();
@@ -726,6 +731,7 @@ impl Builder {
             source: src(file, facts.requests.first().map_or(facts.line, |r| r.line)),
             handler: None,
             rust_name: String::new(),
+            area: None,
         });
     }
 
@@ -859,6 +865,7 @@ impl Builder {
                             .collect(),
                         source: at.clone(),
                         rust_name: String::new(),
+                        area: None,
                     };
                     self.enums.insert(key(ns, name), def);
                     renames.insert(reference.clone(), reference);
@@ -1079,5 +1086,27 @@ fn placeholder_type(value: &serde_json::Value) -> (Placeholder, bool) {
             _ => (Placeholder::Edm("Edm.Untyped"), true),
         },
         Value::Null => (Placeholder::Edm("Edm.Untyped"), false),
+    }
+}
+
+/// Each item's documentation area: the `ms.prod` front matter of the page it
+/// was first documented on (none when that page does not say).
+fn set_areas(schema: &mut Schema, pages: &[&Page]) {
+    let areas: BTreeMap<&str, String> = pages
+        .iter()
+        .filter_map(|p| {
+            let prod = p.front_matter.get("ms.prod")?.trim().to_ascii_lowercase();
+            (!prod.is_empty()).then_some((p.file.as_str(), prod))
+        })
+        .collect();
+    let area = |source: &Source| areas.get(source.file.as_str()).cloned();
+    for t in &mut schema.types {
+        t.area = area(&t.source);
+    }
+    for e in &mut schema.enums {
+        e.area = area(&e.source);
+    }
+    for o in &mut schema.operations {
+        o.area = area(&o.source);
     }
 }

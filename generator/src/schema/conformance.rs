@@ -33,8 +33,9 @@ pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
     let index = Index::new(schema);
     let mut found = Vec::new();
     let mut counts = ExampleCounts::default();
-    for op in &schema.operations {
-        for example in &op.examples {
+    let mut verdicts = Vec::new();
+    for (o, op) in schema.operations.iter().enumerate() {
+        for (e, example) in op.examples.iter().enumerate() {
             counts.examples += 1;
             if example.kind == ExampleKind::Request && op.routable {
                 if let Some(url) = &example.url {
@@ -91,6 +92,7 @@ pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
             } else {
                 walker.value(typ, &parsed.value, "", 0);
             }
+            verdicts.push((o, e, found.len() == before));
             if found.len() == before {
                 counts.examples_conforming += 1;
             }
@@ -103,6 +105,9 @@ pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
         }
     }
     schema.diagnostics.extend(found);
+    for (o, e, conforming) in verdicts {
+        schema.operations[o].examples[e].conforming = Some(conforming);
+    }
     counts
 }
 

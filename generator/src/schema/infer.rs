@@ -102,6 +102,7 @@ pub fn from_examples(
                 source: example.source.clone(),
                 sources: vec![example.source.clone()],
                 rust_name: String::new(),
+                area: None,
             });
         }
     }

@@ -66,6 +66,8 @@ pub struct TypeDef {
     pub sources: Vec<Source>,
     /// The Rust struct's name.
     pub rust_name: String,
+    /// The documentation area (front matter `ms.prod` of `source`'s page).
+    pub area: Option<String>,
 }
 
 impl TypeDef {
@@ -109,6 +111,8 @@ pub struct EnumDef {
     pub members: Vec<Member>,
     pub source: Source,
     pub rust_name: String,
+    /// The documentation area (front matter `ms.prod` of `source`'s page).
+    pub area: Option<String>,
 }
 
 impl EnumDef {
@@ -150,6 +154,8 @@ pub struct Operation {
     pub handler: Option<String>,
     /// The Rust method name.
     pub rust_name: String,
+    /// The documentation area (front matter `ms.prod` of the page).
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -216,4 +222,6 @@ pub struct Example {
     pub body_collection: bool,
     pub truncated: bool,
     pub source: Source,
+    /// Whether the body conforms to the schema: null when it was not checked.
+    pub conforming: Option<bool>,
 }

@@ -1,0 +1,167 @@
+//! Cargo features per documentation area, so that a user who needs `outlook`
+//! does not compile `intune`. An area is a page's front matter `ms.prod`
+//! (the namespace where the page does not say).
+//!
+//! Features never depend on each other (areas reference each other in
+//! cycles, which cargo rejects); instead each item is compiled when any
+//! feature that needs it is on: an area needs its own types, enums and
+//! operations, and everything those refer to, transitively.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::schema::{Operation, Schema};
+
+#[derive(Debug, Default)]
+pub struct Features {
+    /// Every feature, sorted.
+    pub names: Vec<String>,
+    /// Qualified type or enum name → the features that compile it.
+    items: BTreeMap<String, BTreeSet<String>>,
+    /// Operation name → its feature.
+    operations: BTreeMap<String, String>,
+}
+
+/// A feature name from an area: lower case, `-` between words.
+pub fn feature_name(area: &str) -> String {
+    let mut out = String::new();
+    for c in area.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() || out == "default" {
+        format!("area-{out}")
+    } else {
+        out
+    }
+}
+
+fn area_feature(area: &Option<String>, namespace: &str) -> String {
+    feature_name(area.as_deref().unwrap_or(namespace))
+}
+
+impl Features {
+    pub fn compute(schema: &Schema) -> Self {
+        // Item → what it refers to.
+        let mut refs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for t in &schema.types {
+            let list = refs.entry(t.qualified()).or_default();
+            list.extend(t.base.iter().cloned());
+            list.extend(t.properties.iter().map(|p| p.typ.clone()));
+        }
+        let mut roots: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for t in &schema.types {
+            roots
+                .entry(area_feature(&t.area, &t.namespace))
+                .or_default()
+                .push(t.qualified());
+        }
+        for e in &schema.enums {
+            roots
+                .entry(area_feature(&e.area, &e.namespace))
+                .or_default()
+                .push(e.qualified());
+        }
+        let mut operations = BTreeMap::new();
+        for op in &schema.operations {
+            let feature = area_feature(&op.area, "operations");
+            let list = roots.entry(feature.clone()).or_default();
+            list.extend(op.request_body.iter().map(|b| b.typ.clone()));
+            list.extend(op.response.iter().filter_map(|r| r.typ.clone()));
+            operations.insert(op.name.clone(), feature);
+        }
+        let mut items: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (feature, start) in &roots {
+            let mut stack: Vec<&String> = start.iter().collect();
+            let mut seen: BTreeSet<&String> = BTreeSet::new();
+            while let Some(item) = stack.pop() {
+                if !seen.insert(item) {
+                    continue;
+                }
+                items
+                    .entry(item.clone())
+                    .or_default()
+                    .insert(feature.clone());
+                stack.extend(refs.get(item).into_iter().flatten());
+            }
+        }
+        Features {
+            names: roots.into_keys().collect(),
+            items,
+            operations,
+        }
+    }
+
+    /// `#[cfg(any(feature = "a", …))]` for a type or enum.
+    pub fn item_cfg(&self, qualified: &str) -> TokenStream {
+        cfg(self.items.get(qualified).into_iter().flatten())
+    }
+
+    /// `#[cfg(feature = "a")]` for an operation's items.
+    pub fn operation_cfg(&self, op: &Operation) -> TokenStream {
+        cfg(self.operations.get(&op.name))
+    }
+
+    /// `#[cfg(any(…))]` for a handler trait: on when any of its operations is.
+    pub fn trait_cfg<'a>(&self, ops: impl IntoIterator<Item = &'a Operation>) -> TokenStream {
+        let set: BTreeSet<&String> = ops
+            .into_iter()
+            .filter_map(|op| self.operations.get(&op.name))
+            .collect();
+        cfg(set)
+    }
+
+    /// Feature → (types and enums it compiles, operations it serves), for the crate's README.
+    pub fn sizes(&self) -> BTreeMap<&str, (usize, usize)> {
+        let mut out: BTreeMap<&str, (usize, usize)> =
+            self.names.iter().map(|n| (n.as_str(), (0, 0))).collect();
+        for features in self.items.values() {
+            for f in features {
+                if let Some(entry) = out.get_mut(f.as_str()) {
+                    entry.0 += 1;
+                }
+            }
+        }
+        for f in self.operations.values() {
+            if let Some(entry) = out.get_mut(f.as_str()) {
+                entry.1 += 1;
+            }
+        }
+        out
+    }
+}
+
+fn cfg<'a>(features: impl IntoIterator<Item = &'a String>) -> TokenStream {
+    let features: Vec<&String> = features.into_iter().collect();
+    match features.as_slice() {
+        // Needed by no area: nothing refers to it, so it is always compiled.
+        [] => TokenStream::new(),
+        [one] => quote! { #[cfg(feature = #one)] },
+        many => quote! { #[cfg(any(#(feature = #many),*))] },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::feature_name;
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            feature_name("identity and access reports"),
+            "identity-and-access-reports"
+        );
+        assert_eq!(feature_name("Microsoft.Graph"), "microsoft-graph");
+        assert_eq!(
+            feature_name("dynamics-365-business-central"),
+            "dynamics-365-business-central"
+        );
+        assert_eq!(feature_name("default"), "area-default");
+    }
+}
