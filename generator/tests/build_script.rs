@@ -5,28 +5,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 const PACKAGE: &str = "mdbind-build-probe";
 
-fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// `cargo build -v` in `project`; returns stderr.
 fn build(project: &Path, target: &Path) -> String {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args(["build", "-v", "--offline"])
-        .current_dir(project)
-        .env("CARGO_TARGET_DIR", target)
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "cargo build failed:\n{stderr}");
+    let (ok, _, stderr) = common::cargo(project, target, &["build", "-v", "--offline"]);
+    assert!(ok, "cargo build failed:\n{stderr}");
     stderr
 }
 
@@ -38,60 +24,11 @@ fn ran_build_script(stderr: &str) -> bool {
     })
 }
 
-/// A cargo project at a temporary path: mdbind as build-dependency, the seed
-/// pages as `docs/`, the given build.rs and lib.rs.
-fn probe(
-    package: &str,
-    runtime_features: &str,
-    build_rs: &str,
-    lib_rs: &str,
-) -> (tempfile::TempDir, PathBuf) {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()
-        .unwrap();
-    let project = tempfile::tempdir().unwrap();
-    let p = project.path();
-    write(
-        &p.join("Cargo.toml"),
-        &format!(
-            r#"[package]
-name = "{package}"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-mdbind-runtime = {{ path = "{runtime}", features = [{runtime_features}] }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-
-[build-dependencies]
-mdbind = {{ path = "{generator}", default-features = false }}
-
-[workspace]
-"#,
-            runtime = root.join("runtime").display(),
-            generator = root.join("generator").display(),
-        ),
-    );
-    write(&p.join("build.rs"), build_rs);
-    write(&p.join("src/lib.rs"), lib_rs);
-    std::fs::copy(root.join("Cargo.lock"), p.join("Cargo.lock")).unwrap();
-    for page in mdbind::docs_files(&common::docs_input()).unwrap() {
-        let name = page.file_name().unwrap();
-        std::fs::create_dir_all(p.join("docs")).unwrap();
-        std::fs::copy(common::docs_input().join(&page), p.join("docs").join(name)).unwrap();
-    }
-    // Kept between runs so that only the first run compiles the dependencies.
-    let target = root.join("target/build-script-probe");
-    (project, target)
-}
-
 #[test]
 fn build_script_reruns_only_when_docs_change() {
-    let (project, target) = probe(
+    let (project, target) = common::probe(
         PACKAGE,
+        &common::docs_input(),
         "",
         "fn main() { mdbind::Builder::new().docs(\"docs\").warning_lines(0).generate().unwrap(); }\n",
         "include!(concat!(env!(\"OUT_DIR\"), \"/mdbind.rs\"));\n",
@@ -151,21 +88,15 @@ fn instant_round_trips() {
     assert_eq!(back["eventDateTime"], "2019-04-01T00:00:00Z");
 }
 "#;
-    let (project, target) = probe("mdbind-time-probe", "\"time\"", build_rs, lib_rs);
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args(["test", "--offline"])
-        .current_dir(project.path())
-        .env("CARGO_TARGET_DIR", &target)
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (project, target) = common::probe(
+        "mdbind-time-probe",
+        &common::docs_input(),
+        "\"time\"",
+        build_rs,
+        lib_rs,
     );
+    let (ok, stdout, stderr) = common::cargo(project.path(), &target, &["test", "--offline"]);
+    assert!(ok, "{stdout}\n{stderr}");
     assert!(
         stdout.contains("test instant_round_trips ... ok"),
         "{stdout}"

@@ -57,3 +57,77 @@ pub fn shared(relative: &str, test: &str) -> Option<PathBuf> {
     );
     None
 }
+
+pub fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// `cargo ARGS` in `project` with the probe target folder; (success, stdout, stderr).
+pub fn cargo(project: &Path, target: &Path, args: &[&str]) -> (bool, String, String) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(args)
+        .current_dir(project)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A cargo project at a temporary path: mdbind as build-dependency, the
+/// pages of `docs` as `docs/`, the given build.rs and lib.rs. The target
+/// folder is kept between runs so that only the first compiles dependencies.
+pub fn probe(
+    package: &str,
+    docs: &Path,
+    runtime_features: &str,
+    build_rs: &str,
+    lib_rs: &str,
+) -> (tempfile::TempDir, PathBuf) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .unwrap();
+    let project = tempfile::tempdir().unwrap();
+    let p = project.path();
+    write(
+        &p.join("Cargo.toml"),
+        &format!(
+            r#"[package]
+name = "{package}"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+mdbind-runtime = {{ path = "{runtime}", features = [{runtime_features}] }}
+serde = {{ version = "1", features = ["derive"] }}
+serde_json = "1"
+
+[build-dependencies]
+mdbind = {{ path = "{generator}", default-features = false }}
+
+[workspace]
+"#,
+            runtime = root.join("runtime").display(),
+            generator = root.join("generator").display(),
+        ),
+    );
+    write(&p.join("build.rs"), build_rs);
+    write(&p.join("src/lib.rs"), lib_rs);
+    std::fs::copy(root.join("Cargo.lock"), p.join("Cargo.lock")).unwrap();
+    for page in mdbind::docs_files(docs).unwrap() {
+        let name = page.file_name().unwrap();
+        std::fs::create_dir_all(p.join("docs")).unwrap();
+        std::fs::copy(docs.join(&page), p.join("docs").join(name)).unwrap();
+    }
+    // Kept between runs so that only the first run compiles the dependencies.
+    let target = root.join("target/build-script-probe");
+    (project, target)
+}

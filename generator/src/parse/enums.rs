@@ -26,11 +26,12 @@ pub fn possible_values(description: &str) -> Vec<String> {
         .map(|c| c.get(1).map_or("", |m| m.as_str()))
         .collect();
     if !coded.is_empty() {
+        // A backticked value is taken as written (`1st`, `a-b` are members too).
         values.extend(
             coded
                 .iter()
                 .map(|v| v.trim().to_string())
-                .filter(|v| is_member(v)),
+                .filter(|v| !v.is_empty() && !v.contains(char::is_whitespace)),
         );
     } else {
         let sentence = rest

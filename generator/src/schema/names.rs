@@ -86,7 +86,7 @@ impl Scope {
         let mut name = base.clone();
         let mut n = 2;
         while self.taken.contains(&name) {
-            name = if snake {
+            name = if snake && !base.ends_with('_') {
                 format!("{base}_{n}")
             } else {
                 format!("{base}{n}")
@@ -150,7 +150,9 @@ pub fn assign(schema: &mut Schema) {
         let mut variants = Scope::with(&["Other", "Self"]);
         for m in &mut def.members {
             let base = camel(&m.name);
-            m.rust_name = if base == "Other" {
+            m.rust_name = if base == "Self" {
+                variants.claim("SelfValue".into(), false)
+            } else if base == "Other" {
                 variants.claim("OtherValue".into(), false)
             } else {
                 variants.claim(base, false)

@@ -1,0 +1,135 @@
+//! Names that try to break generated code (prelude type names, keywords,
+//! digits and symbols, case-only differences, a property named like its
+//! type, members colliding with `Other` and `Self`, one enum name in two
+//! namespaces): every rename is in the schema, the output is snapshotted, and
+//! it compiles and round-trips in a real cargo project.
+
+mod common;
+
+use std::path::PathBuf;
+
+fn hostile() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+}
+
+#[test]
+fn renames_are_written_in_the_schema() {
+    let schema = mdbind::load(&hostile()).unwrap();
+    let rust = |ns: &str, name: &str| {
+        schema
+            .types
+            .iter()
+            .find(|t| t.namespace == ns && t.name == name)
+            .map(|t| t.rust_name.as_str())
+    };
+    assert_eq!(rust("microsoft.graph", "option"), Some("OptionType"));
+    assert_eq!(rust("microsoft.graph", "String"), Some("StringType"));
+    assert_eq!(rust("microsoft.graph", "User"), Some("User"));
+    assert_eq!(rust("microsoft.graph", "user"), Some("User2"));
+    let option = schema.types.iter().find(|t| t.name == "option").unwrap();
+    let fields: Vec<(&str, &str)> = option
+        .properties
+        .iter()
+        .map(|p| (p.name.as_str(), p.rust_name.as_str()))
+        .collect();
+    for expected in [
+        ("type", "type"),
+        ("self", "self_"),
+        ("crate", "crate_"),
+        ("3dModel", "_3d_model"),
+        ("e-tag", "e_tag"),
+        ("eTag", "e_tag_2"),
+    ] {
+        assert!(fields.contains(&expected), "{expected:?} in {fields:?}");
+    }
+    let kind = schema
+        .enums
+        .iter()
+        .find(|e| e.name == "OptionKind")
+        .unwrap();
+    let members: Vec<(&str, &str)> = kind
+        .members
+        .iter()
+        .map(|m| (m.name.as_str(), m.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("self", "SelfValue"),
+            ("Other", "OtherValue"),
+            ("other", "OtherValue2"),
+            ("1st", "V1st"),
+            ("a-b", "AB"),
+            ("Self", "SelfValue2")
+        ]
+    );
+    let colors: Vec<(&str, &str)> = schema
+        .enums
+        .iter()
+        .filter(|e| e.name == "color")
+        .map(|e| (e.namespace.as_str(), e.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        colors,
+        [
+            ("microsoft.graph", "Color"),
+            ("microsoft.graph.other", "Color")
+        ]
+    );
+}
+
+#[test]
+fn generated_code_snapshot() {
+    let (_, files) = mdbind::generate(&hostile()).unwrap();
+    insta::assert_snapshot!("hostile_names", common::joined(&files));
+}
+
+#[test]
+fn hostile_names_compile_and_round_trip() {
+    let lib_rs = r#"include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
+
+#[test]
+fn keywords_symbols_and_recursion_round_trip() {
+    let json = serde_json::json!({
+        "type": "t", "match": "m", "self": "s", "Self": "S", "crate": "c", "3dModel": "3d",
+        "e-tag": "dash", "eTag": "camel", "$value": "dollar", "additionalProperties": "named like the map",
+        "kind": "a-b", "option": {"kind": "Other", "option": {"kind": "unheard of"}},
+        "extra": [1, 2]
+    });
+    let value: microsoft_graph::OptionType = serde_json::from_value(json.clone()).unwrap();
+    assert_eq!(value.r#type.as_deref(), Some("t"));
+    assert_eq!(value.self_2.as_deref(), Some("S"));
+    assert_eq!(value.kind, Some(microsoft_graph::OptionKind::AB));
+    let inner = value.option.as_ref().unwrap();
+    assert_eq!(inner.kind, Some(microsoft_graph::OptionKind::OtherValue));
+    assert_eq!(inner.option.as_ref().unwrap().kind, Some(microsoft_graph::OptionKind::Other("unheard of".into())));
+    assert_eq!(serde_json::to_value(&value).unwrap(), json);
+    let colors = serde_json::json!({"color": "red", "otherColor": "cyan"});
+    let boxed: microsoft_graph::BoxType = serde_json::from_value(colors.clone()).unwrap();
+    assert_eq!(boxed.other_color, Some(microsoft_graph_other::Color::Cyan));
+    assert_eq!(serde_json::to_value(&boxed).unwrap(), colors);
+}
+"#;
+    let (project, target) = common::probe(
+        "mdbind-hostile-probe",
+        &hostile(),
+        "",
+        "fn main() { mdbind::Builder::new().docs(\"docs\").warning_lines(0).generate().unwrap(); }\n",
+        lib_rs,
+    );
+    let (ok, stdout, stderr) = common::cargo(project.path(), &target, &["test", "--offline"]);
+    assert!(ok, "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("test keywords_symbols_and_recursion_round_trip ... ok"),
+        "{stdout}"
+    );
+    let (ok, _, stderr) = common::cargo(
+        project.path(),
+        &target,
+        &["clippy", "--offline", "--", "-D", "warnings"],
+    );
+    assert!(
+        ok || stderr.contains("no such command"),
+        "clippy warns on generated code:\n{stderr}"
+    );
+}
