@@ -63,6 +63,10 @@ fn renames_are_written_in_the_schema() {
             ("Self", "SelfValue2")
         ]
     );
+    assert!(schema
+        .enums
+        .iter()
+        .any(|e| e.name == "architecture" && e.flags));
     let colors: Vec<(&str, &str)> = schema
         .enums
         .iter()
@@ -104,9 +108,11 @@ fn keywords_symbols_and_recursion_round_trip() {
     assert_eq!(inner.kind, Some(microsoft_graph::OptionKind::OtherValue));
     assert_eq!(inner.option.as_ref().unwrap().kind, Some(microsoft_graph::OptionKind::Other("unheard of".into())));
     assert_eq!(serde_json::to_value(&value).unwrap(), json);
-    let colors = serde_json::json!({"color": "red", "otherColor": "cyan"});
+    let colors = serde_json::json!({"color": "red", "otherColor": "cyan", "architectures": "x86,arm64"});
     let boxed: microsoft_graph::BoxType = serde_json::from_value(colors.clone()).unwrap();
     assert_eq!(boxed.other_color, Some(microsoft_graph_other::Color::Cyan));
+    let flags = boxed.architectures.as_ref().unwrap();
+    assert_eq!(flags.0, [microsoft_graph::Architecture::X86, microsoft_graph::Architecture::Arm64]);
     assert_eq!(serde_json::to_value(&boxed).unwrap(), colors);
 }
 "#;

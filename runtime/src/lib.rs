@@ -30,6 +30,7 @@ mod binary;
 mod compare;
 mod duration;
 mod error;
+mod flags;
 mod page;
 #[cfg(feature = "time")]
 pub mod time_types;
@@ -38,6 +39,7 @@ pub use binary::Binary;
 pub use compare::same_json;
 pub use duration::{Duration, DurationError};
 pub use error::{ErrorBody, ErrorDetail, GraphError};
+pub use flags::Flags;
 pub use page::Page;
 
 pub use chrono;

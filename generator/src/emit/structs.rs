@@ -19,7 +19,10 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
     let fields = cx.fields(def).into_iter().map(|p| {
         let ident = field_ident(&p.rust_name);
         let mut ty = cx.value_type(&p.typ, module);
-        if p.collection {
+        if cx.index.enum_def(&p.typ).is_some_and(|e| e.flags) && !p.collection {
+            // A flags enum's value is a set of members: "a,b" on the wire.
+            ty = quote! { ::mdbind_runtime::Flags<#ty> };
+        } else if p.collection {
             ty = quote! { Vec<#ty> };
         } else if cx.is_boxed(def, p) {
             ty = quote! { Box<#ty> };
