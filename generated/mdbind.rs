@@ -23,54 +23,52 @@ pub fn reserialize(
     collection: bool,
     value: ::serde_json::Value,
 ) -> Option<Result<::serde_json::Value, ::serde_json::Error>> {
-    Some(
-        match type_name {
-            "Microsoft.AAD.Reporting.credentialUserRegistrationDetails" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_aad_reporting::CredentialUserRegistrationDetails,
-                >(value, collection)
-            }
-            "Microsoft.AAD.Reporting.userCredentialUsageDetails" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_aad_reporting::UserCredentialUsageDetails,
-                >(value, collection)
-            }
-            "microsoft.graph.credentialUsageSummary" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_graph::CredentialUsageSummary,
-                >(value, collection)
-            }
-            "microsoft.graph.userCredentialUsageDetails" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_graph::UserCredentialUsageDetails,
-                >(value, collection)
-            }
-            "Microsoft.AAD.Reporting.CredentialUserRegistrationDetailsAuthMethods" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_aad_reporting::CredentialUserRegistrationDetailsAuthMethods,
-                >(value, collection)
-            }
-            "Microsoft.AAD.Reporting.UserCredentialUsageDetailsAuthMethod" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_aad_reporting::UserCredentialUsageDetailsAuthMethod,
-                >(value, collection)
-            }
-            "Microsoft.AAD.Reporting.UserCredentialUsageDetailsFeature" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_aad_reporting::UserCredentialUsageDetailsFeature,
-                >(value, collection)
-            }
-            "microsoft.graph.CredentialUsageSummaryAuthMethod" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_graph::CredentialUsageSummaryAuthMethod,
-                >(value, collection)
-            }
-            "microsoft.graph.CredentialUsageSummaryFeature" => {
-                ::mdbind_runtime::reserialize::<
-                    microsoft_graph::CredentialUsageSummaryFeature,
-                >(value, collection)
-            }
-            _ => return None,
-        },
-    )
+    let run: fn(
+        ::serde_json::Value,
+        bool,
+    ) -> Result<::serde_json::Value, ::serde_json::Error> = match type_name {
+        "Microsoft.AAD.Reporting.credentialUserRegistrationDetails" => {
+            ::mdbind_runtime::reserialize::<
+                microsoft_aad_reporting::CredentialUserRegistrationDetails,
+            >
+        }
+        "Microsoft.AAD.Reporting.userCredentialUsageDetails" => {
+            ::mdbind_runtime::reserialize::<
+                microsoft_aad_reporting::UserCredentialUsageDetails,
+            >
+        }
+        "microsoft.graph.credentialUsageSummary" => {
+            ::mdbind_runtime::reserialize::<microsoft_graph::CredentialUsageSummary>
+        }
+        "microsoft.graph.userCredentialUsageDetails" => {
+            ::mdbind_runtime::reserialize::<microsoft_graph::UserCredentialUsageDetails>
+        }
+        "Microsoft.AAD.Reporting.CredentialUserRegistrationDetailsAuthMethods" => {
+            ::mdbind_runtime::reserialize::<
+                microsoft_aad_reporting::CredentialUserRegistrationDetailsAuthMethods,
+            >
+        }
+        "Microsoft.AAD.Reporting.UserCredentialUsageDetailsAuthMethod" => {
+            ::mdbind_runtime::reserialize::<
+                microsoft_aad_reporting::UserCredentialUsageDetailsAuthMethod,
+            >
+        }
+        "Microsoft.AAD.Reporting.UserCredentialUsageDetailsFeature" => {
+            ::mdbind_runtime::reserialize::<
+                microsoft_aad_reporting::UserCredentialUsageDetailsFeature,
+            >
+        }
+        "microsoft.graph.CredentialUsageSummaryAuthMethod" => {
+            ::mdbind_runtime::reserialize::<
+                microsoft_graph::CredentialUsageSummaryAuthMethod,
+            >
+        }
+        "microsoft.graph.CredentialUsageSummaryFeature" => {
+            ::mdbind_runtime::reserialize::<
+                microsoft_graph::CredentialUsageSummaryFeature,
+            >
+        }
+        _ => return None,
+    };
+    Some(run(value, collection))
 }

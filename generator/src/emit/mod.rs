@@ -131,7 +131,7 @@ fn reserialize(cx: &Context) -> TokenStream {
         .map(|(qualified, ns, rust)| {
             let path = cx.item_path(ns, rust, None);
             let cfg = cx.item_cfg(&qualified);
-            quote! { #cfg #qualified => ::mdbind_runtime::reserialize::<#path>(value, collection), }
+            quote! { #cfg #qualified => ::mdbind_runtime::reserialize::<#path>, }
         });
     let doc = docs::raw_attrs(
         "Reads `value` as the generated type documented as `type_name` (qualified, e.g. \
@@ -145,10 +145,16 @@ fn reserialize(cx: &Context) -> TokenStream {
             collection: bool,
             value: ::serde_json::Value,
         ) -> Option<Result<::serde_json::Value, ::serde_json::Error>> {
-            Some(match type_name {
+            // The match only picks a function: with thousands of types, a match
+            // that also ran each one would need a stack frame too big for a thread.
+            let run: fn(
+                ::serde_json::Value,
+                bool,
+            ) -> Result<::serde_json::Value, ::serde_json::Error> = match type_name {
                 #(#arms)*
                 _ => return None,
-            })
+            };
+            Some(run(value, collection))
         }
     }
 }
