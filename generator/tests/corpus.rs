@@ -71,13 +71,44 @@ fn corpus_output_is_deterministic() {
     let Some(corpus) = common::shared("corpus/graph-beta", "corpus_output_is_deterministic") else {
         return;
     };
+    let generate = || {
+        let (schema, files) = mdbind::generate(&corpus).unwrap();
+        (serde_json::to_string(&schema).unwrap(), files)
+    };
     let one = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
         .build()
         .unwrap();
-    let single = one.install(|| serde_json::to_string(&mdbind::load(&corpus).unwrap()).unwrap());
-    let many = serde_json::to_string(&mdbind::load(&corpus).unwrap()).unwrap();
-    assert!(single == many, "schema differs between 1 thread and many");
+    let single = one.install(generate);
+    let many = generate();
+    assert!(
+        single.0 == many.0,
+        "schema differs between 1 thread and many"
+    );
+    assert!(
+        single.1 == many.1,
+        "generated Rust differs between 1 thread and many"
+    );
+
+    // The pages in reverse order give the same schema.
+    let mut pages = Vec::new();
+    let mut diagnostics = Vec::new();
+    for relative in mdbind::docs_files(&corpus).unwrap().iter().rev() {
+        let name = relative.to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(corpus.join(relative)).unwrap();
+        let (page, found) = mdbind::parse::parse_page(&name, &text);
+        pages.push(page);
+        diagnostics.extend(found);
+    }
+    let mut reversed = mdbind::schema::build(&pages, diagnostics);
+    let mut forward = mdbind::load(&corpus).unwrap();
+    // `load` also counts files that are not pages; the rest must be identical.
+    (forward.pages, forward.pages_skipped) = (0, Vec::new());
+    reversed.pages_skipped.clear();
+    assert!(
+        serde_json::to_string(&reversed).unwrap() == serde_json::to_string(&forward).unwrap(),
+        "schema depends on page order"
+    );
 }
 
 fn walk(dir: &std::path::Path) -> usize {
