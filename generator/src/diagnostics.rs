@@ -32,6 +32,10 @@ pub enum Code {
     ExampleUnknownProperty,
     /// An example value has the wrong JSON kind for its documented type.
     ExampleWrongKind,
+    /// An example value has the right JSON kind but is not a valid value of
+    /// its type (a malformed GUID, date-time, duration or base64 text, an
+    /// integer out of range).
+    ExampleInvalidValue,
     /// An example's `@odata.type` names a type no page documents.
     ExampleUnknownOdataType,
     /// Example JSON is not strict JSON but was read leniently.
@@ -63,6 +67,7 @@ impl Code {
             Code::ExampleEnumValue => "example-enum-value",
             Code::ExampleUnknownProperty => "example-unknown-property",
             Code::ExampleWrongKind => "example-wrong-kind",
+            Code::ExampleInvalidValue => "example-invalid-value",
             Code::ExampleUnknownOdataType => "example-unknown-odata-type",
             Code::ExampleJsonLenient => "example-json-lenient",
             Code::ExampleJsonInvalid => "example-json-invalid",

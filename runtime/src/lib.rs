@@ -9,7 +9,7 @@
 //! | `Boolean` | [`bool`] |
 //! | `Byte` / `SByte` | [`u8`] / [`i8`] |
 //! | `Int16` / `Int32` / `Int64` | [`i16`] / [`i32`] / [`i64`] |
-//! | `Single` / `Double` / `Decimal` | [`f32`] / [`f64`] / [`f64`] |
+//! | `Single` / `Double` / `Decimal` | [`f64`] (an `f32` would change values the docs give) |
 //! | `DateTimeOffset` | [`DateTimeOffset`] (`chrono::DateTime<FixedOffset>`) |
 //! | `Date` | [`Date`] (`chrono::NaiveDate`) |
 //! | `TimeOfDay` | [`TimeOfDay`] (`chrono::NaiveTime`) |

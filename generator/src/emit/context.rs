@@ -101,7 +101,8 @@ impl<'a> Context<'a> {
             "Edm.Int16" => quote! { i16 },
             "Edm.Int32" => quote! { i32 },
             "Edm.Int64" => quote! { i64 },
-            "Edm.Single" => quote! { f32 },
+            // Single too: examples give Single values more digits than an f32 keeps.
+            "Edm.Single" => quote! { f64 },
             "Edm.Double" | "Edm.Decimal" => quote! { f64 },
             "Edm.DateTimeOffset" => quote! { ::mdbind_runtime::DateTimeOffset },
             "Edm.Date" => quote! { ::mdbind_runtime::Date },

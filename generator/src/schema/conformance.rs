@@ -175,6 +175,28 @@ fn primitive_kind(typ: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether the generated code's type for `typ` reads `value`: the same
+/// runtime types decide, so a conforming example is one the bindings accept.
+fn valid_primitive(typ: &str, value: &Value) -> Result<(), String> {
+    use serde_json::from_value;
+    let value = value.clone();
+    let result = match typ {
+        "Edm.DateTimeOffset" => from_value::<mdbind_runtime::DateTimeOffset>(value).map(drop),
+        "Edm.Date" => from_value::<mdbind_runtime::Date>(value).map(drop),
+        "Edm.TimeOfDay" => from_value::<mdbind_runtime::TimeOfDay>(value).map(drop),
+        "Edm.Duration" => from_value::<mdbind_runtime::Duration>(value).map(drop),
+        "Edm.Guid" => from_value::<mdbind_runtime::Guid>(value).map(drop),
+        "Edm.Binary" | "Edm.Stream" => from_value::<mdbind_runtime::Binary>(value).map(drop),
+        "Edm.Byte" => from_value::<u8>(value).map(drop),
+        "Edm.SByte" => from_value::<i8>(value).map(drop),
+        "Edm.Int16" => from_value::<i16>(value).map(drop),
+        "Edm.Int32" => from_value::<i32>(value).map(drop),
+        "Edm.Int64" => from_value::<i64>(value).map(drop),
+        _ => Ok(()),
+    };
+    result.map_err(|e| e.to_string())
+}
+
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -248,13 +270,18 @@ impl Walker<'_, '_> {
         }
         if let Some(expected) = primitive_kind(typ) {
             let actual = kind_of(value);
-            let fits = actual == expected
-                || (expected == "number" && (actual == "integer" || actual == "string"));
+            let fits = actual == expected || (expected == "number" && actual == "integer");
             if !fits {
                 self.report(
                     Code::ExampleWrongKind,
                     pointer,
                     format!("`{typ}` value is a JSON {actual}, not a {expected}"),
+                );
+            } else if let Err(why) = valid_primitive(typ, value) {
+                self.report(
+                    Code::ExampleInvalidValue,
+                    pointer,
+                    format!("`{value}` is not a valid `{typ}`: {why}"),
                 );
             }
         }
