@@ -6,41 +6,68 @@
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CredentialUserRegistrationDetails {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub id: Option<Option<String>>,
     /// `userPrincipalName`
     #[serde(
         rename = "userPrincipalName",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub user_principal_name: Option<String>,
+    pub user_principal_name: Option<Option<String>>,
     /// `userDisplayName`
     #[serde(
         rename = "userDisplayName",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub user_display_name: Option<String>,
+    pub user_display_name: Option<Option<String>>,
     /// Possible values are: `email`, `mobilePhone`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobilePhone`, `fido`, `appPassword`, `unknownFutureValue`.
-    #[serde(rename = "authMethods", default, skip_serializing_if = "Option::is_none")]
-    pub auth_methods: Option<Vec<CredentialUserRegistrationDetailsAuthMethods>>,
+    #[serde(
+        rename = "authMethods",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub auth_methods: Option<Option<Vec<CredentialUserRegistrationDetailsAuthMethods>>>,
     /// `isRegistered`
-    #[serde(rename = "isRegistered", default, skip_serializing_if = "Option::is_none")]
-    pub is_registered: Option<bool>,
+    #[serde(
+        rename = "isRegistered",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub is_registered: Option<Option<bool>>,
     /// `isEnabled`
-    #[serde(rename = "isEnabled", default, skip_serializing_if = "Option::is_none")]
-    pub is_enabled: Option<bool>,
+    #[serde(
+        rename = "isEnabled",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub is_enabled: Option<Option<bool>>,
     /// `isCapable`
-    #[serde(rename = "isCapable", default, skip_serializing_if = "Option::is_none")]
-    pub is_capable: Option<bool>,
+    #[serde(
+        rename = "isCapable",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub is_capable: Option<Option<bool>>,
     /// `isMfaRegistered`
     #[serde(
         rename = "isMfaRegistered",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub is_mfa_registered: Option<bool>,
+    pub is_mfa_registered: Option<Option<bool>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,
@@ -52,37 +79,67 @@ pub struct CredentialUserRegistrationDetails {
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UserCredentialUsageDetails {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub id: Option<Option<String>>,
     /// Possible values are: `registration`, `reset`, `unknownFutureValue`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feature: Option<UserCredentialUsageDetailsFeature>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub feature: Option<Option<UserCredentialUsageDetailsFeature>>,
     /// `userPrincipalName`
     #[serde(
         rename = "userPrincipalName",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub user_principal_name: Option<String>,
+    pub user_principal_name: Option<Option<String>>,
     /// `userDisplayName`
     #[serde(
         rename = "userDisplayName",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub user_display_name: Option<String>,
+    pub user_display_name: Option<Option<String>>,
     /// `isSuccess`
-    #[serde(rename = "isSuccess", default, skip_serializing_if = "Option::is_none")]
-    pub is_success: Option<bool>,
+    #[serde(
+        rename = "isSuccess",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub is_success: Option<Option<bool>>,
     /// Possible values are: `email`, `mobileSMS`, `mobileCall`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobileCall`, `fido`, `appPassword`, `unknownFutureValue`.
-    #[serde(rename = "authMethod", default, skip_serializing_if = "Option::is_none")]
-    pub auth_method: Option<UserCredentialUsageDetailsAuthMethod>,
+    #[serde(
+        rename = "authMethod",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub auth_method: Option<Option<UserCredentialUsageDetailsAuthMethod>>,
     /// `failureReason`
-    #[serde(rename = "failureReason", default, skip_serializing_if = "Option::is_none")]
-    pub failure_reason: Option<String>,
+    #[serde(
+        rename = "failureReason",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub failure_reason: Option<Option<String>>,
     /// `eventDateTime`
-    #[serde(rename = "eventDateTime", default, skip_serializing_if = "Option::is_none")]
-    pub event_date_time: Option<::mdbind_runtime::DateTimeOffset>,
+    #[serde(
+        rename = "eventDateTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub event_date_time: Option<Option<::mdbind_runtime::DateTimeOffset>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,

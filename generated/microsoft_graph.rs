@@ -6,28 +6,43 @@
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CredentialUsageSummary {
     /// Inherited from entity
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub id: Option<Option<String>>,
     /// Possible values are: `registration`, `reset`, `unknownFutureValue`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feature: Option<CredentialUsageSummaryFeature>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub feature: Option<Option<CredentialUsageSummaryFeature>>,
     /// `successfulActivityCount`
     #[serde(
         rename = "successfulActivityCount",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub successful_activity_count: Option<i64>,
+    pub successful_activity_count: Option<Option<i64>>,
     /// `failureActivityCount`
     #[serde(
         rename = "failureActivityCount",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub failure_activity_count: Option<i64>,
+    pub failure_activity_count: Option<Option<i64>>,
     /// Possible values are: `email`, `mobileSMS`, `mobileCall`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobileCall`, `fido`, `appPassword`, `unknownFutureValue`.
-    #[serde(rename = "authMethod", default, skip_serializing_if = "Option::is_none")]
-    pub auth_method: Option<CredentialUsageSummaryAuthMethod>,
+    #[serde(
+        rename = "authMethod",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub auth_method: Option<Option<CredentialUsageSummaryAuthMethod>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,
@@ -39,37 +54,67 @@ pub struct CredentialUsageSummary {
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UserCredentialUsageDetails {
     /// `id`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub id: Option<Option<String>>,
     /// `feature`
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feature: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub feature: Option<Option<String>>,
     /// `userPrincipalName`
     #[serde(
         rename = "userPrincipalName",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub user_principal_name: Option<String>,
+    pub user_principal_name: Option<Option<String>>,
     /// `userDisplayName`
     #[serde(
         rename = "userDisplayName",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
     )]
-    pub user_display_name: Option<String>,
+    pub user_display_name: Option<Option<String>>,
     /// `isSuccess`
-    #[serde(rename = "isSuccess", default, skip_serializing_if = "Option::is_none")]
-    pub is_success: Option<bool>,
+    #[serde(
+        rename = "isSuccess",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub is_success: Option<Option<bool>>,
     /// `authMethod`
-    #[serde(rename = "authMethod", default, skip_serializing_if = "Option::is_none")]
-    pub auth_method: Option<String>,
+    #[serde(
+        rename = "authMethod",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub auth_method: Option<Option<String>>,
     /// `failureReason`
-    #[serde(rename = "failureReason", default, skip_serializing_if = "Option::is_none")]
-    pub failure_reason: Option<String>,
+    #[serde(
+        rename = "failureReason",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub failure_reason: Option<Option<String>>,
     /// `eventDateTime`
-    #[serde(rename = "eventDateTime", default, skip_serializing_if = "Option::is_none")]
-    pub event_date_time: Option<::mdbind_runtime::DateTimeOffset>,
+    #[serde(
+        rename = "eventDateTime",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "::mdbind_runtime::double_option"
+    )]
+    pub event_date_time: Option<Option<::mdbind_runtime::DateTimeOffset>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
     #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,

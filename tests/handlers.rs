@@ -9,7 +9,7 @@ use docs_bindings::microsoft_aad_reporting::{
     UserCredentialUsageDetails, UserCredentialUsageDetailsFeature,
 };
 use docs_bindings::microsoft_graph;
-use mdbind_runtime::{GraphError, Page};
+use mdbind_runtime::{GraphError, Page, Tristate};
 
 /// An in-memory store behind the documented operations.
 #[derive(Default)]
@@ -29,11 +29,14 @@ impl UserCredentialUsageDetailsHandler for Store {
                 request
                     .feature
                     .as_deref()
-                    .is_none_or(|f| d.feature.as_ref().is_some_and(|x| x.as_str() == f))
+                    .is_none_or(|f| d.feature.value().is_some_and(|x| x.as_str() == f))
             })
             .map(|d| microsoft_graph::UserCredentialUsageDetails {
                 id: d.id.clone(),
-                feature: d.feature.as_ref().map(|f| f.as_str().to_owned()),
+                feature: d
+                    .feature
+                    .as_ref()
+                    .map(|f| f.as_ref().map(|f| f.as_str().to_owned())),
                 ..Default::default()
             })
             .collect();
@@ -47,11 +50,13 @@ impl UserCredentialUsageDetailsHandler for Store {
     ) -> Result<AddUserCredentialUsageDetailsResponse, GraphError> {
         let mut item = request.body;
         let mut items = self.items.lock().unwrap();
+        // Properties are absent (None), null (Some(None)) or set (Some(Some(v))).
         let id = item
             .id
             .clone()
+            .flatten()
             .unwrap_or_else(|| format!("id-{}", items.len() + 1));
-        item.id = Some(id.clone());
+        item.id = Some(Some(id.clone()));
         items.insert(id, item.clone());
         Ok(AddUserCredentialUsageDetailsResponse::Created(item))
     }
@@ -79,8 +84,8 @@ impl UserCredentialUsageDetailsHandler for Store {
 async fn implement_and_call_a_generated_trait() {
     let store = Store::default();
     let body = UserCredentialUsageDetails {
-        feature: Some(UserCredentialUsageDetailsFeature::Registration),
-        user_principal_name: Some("a@b.com".into()),
+        feature: Some(Some(UserCredentialUsageDetailsFeature::Registration)),
+        user_principal_name: Some(Some("a@b.com".into())),
         ..Default::default()
     };
     let created = store
@@ -89,12 +94,12 @@ async fn implement_and_call_a_generated_trait() {
         .unwrap();
     assert_eq!(created.status(), 201);
     let AddUserCredentialUsageDetailsResponse::Created(item) = created;
-    assert_eq!(item.id.as_deref(), Some("id-1"));
+    assert_eq!(item.id.flatten().as_deref(), Some("id-1"));
 
     let update = UpdateUserCredentialUsageDetailsRequest {
         user_credential_usage_details_id: "id-1".into(),
         body: UserCredentialUsageDetails {
-            feature: Some(UserCredentialUsageDetailsFeature::Reset),
+            feature: Some(Some(UserCredentialUsageDetailsFeature::Reset)),
             ..Default::default()
         },
     };
@@ -126,7 +131,10 @@ async fn implement_and_call_a_generated_trait() {
         .unwrap();
     let ListCredentialsUsageDetailsResponse::Ok(page) = list;
     assert_eq!(page.value.len(), 1);
-    assert_eq!(page.value[0].feature.as_deref(), Some("reset"));
+    assert_eq!(
+        page.value[0].feature.value().map(String::as_str),
+        Some("reset")
+    );
     assert_eq!(
         serde_json::to_value(&page).unwrap(),
         serde_json::json!({"value": [{"id": "id-1", "feature": "reset"}]})

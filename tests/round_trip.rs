@@ -45,7 +45,7 @@ fn enum_values_outside_the_docs_round_trip_as_other() {
     let json =
         serde_json::json!({"feature": "String", "authMethod": "fido", "extra": {"kept": [1, 2]}});
     let details: UserCredentialUsageDetails = serde_json::from_value(json.clone()).unwrap();
-    assert_eq!(details.feature, Some(Feature::Other("String".into())));
+    assert_eq!(details.feature, Some(Some(Feature::Other("String".into()))));
     assert_eq!(
         details.additional_properties["extra"],
         serde_json::json!({"kept": [1, 2]})
@@ -56,4 +56,21 @@ fn enum_values_outside_the_docs_round_trip_as_other() {
         String::from(Feature::UnknownFutureValue),
         "unknownFutureValue"
     );
+}
+
+/// An explicit `null` is not an absent member: Graph PATCH clears a property
+/// sent as `null`. Both survive a round trip, and read apart.
+#[test]
+fn null_and_absent_stay_apart() {
+    use docs_bindings::microsoft_aad_reporting::UserCredentialUsageDetails;
+    use mdbind_runtime::Tristate;
+    let json = serde_json::json!({"failureReason": null, "userDisplayName": "abc"});
+    let details: UserCredentialUsageDetails = serde_json::from_value(json.clone()).unwrap();
+    assert!(details.failure_reason.is_null());
+    assert_eq!(
+        details.user_display_name.value().map(String::as_str),
+        Some("abc")
+    );
+    assert_eq!(details.user_principal_name, None);
+    assert_eq!(serde_json::to_value(&details).unwrap(), json);
 }

@@ -82,7 +82,7 @@ fn time_crate_bindings_compile_and_work() {
 fn instant_round_trips() {
     let json = serde_json::json!({"eventDateTime": "2019-04-01T00:00:00Z"});
     let details: microsoft_graph::UserCredentialUsageDetails = serde_json::from_value(json).unwrap();
-    let at: &mdbind_runtime::time_types::DateTimeOffset = details.event_date_time.as_ref().unwrap();
+    let at: &mdbind_runtime::time_types::DateTimeOffset = mdbind_runtime::Tristate::value(&details.event_date_time).unwrap();
     assert_eq!(at.year(), 2019);
     let back = serde_json::to_value(&details).unwrap();
     assert_eq!(back["eventDateTime"], "2019-04-01T00:00:00Z");

@@ -92,6 +92,9 @@ fn generated_code_snapshot() {
 fn hostile_names_compile_and_round_trip() {
     let lib_rs = r#"include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
 
+#[cfg(test)]
+use mdbind_runtime::Tristate;
+
 #[test]
 fn keywords_symbols_and_recursion_round_trip() {
     let json = serde_json::json!({
@@ -101,17 +104,17 @@ fn keywords_symbols_and_recursion_round_trip() {
         "extra": [1, 2]
     });
     let value: microsoft_graph::OptionType = serde_json::from_value(json.clone()).unwrap();
-    assert_eq!(value.r#type.as_deref(), Some("t"));
-    assert_eq!(value.self_2.as_deref(), Some("S"));
-    assert_eq!(value.kind, Some(microsoft_graph::OptionKind::AB));
-    let inner = value.option.as_ref().unwrap();
-    assert_eq!(inner.kind, Some(microsoft_graph::OptionKind::OtherValue));
-    assert_eq!(inner.option.as_ref().unwrap().kind, Some(microsoft_graph::OptionKind::Other("unheard of".into())));
+    assert_eq!(value.r#type.value().map(String::as_str), Some("t"));
+    assert_eq!(value.self_2.value().map(String::as_str), Some("S"));
+    assert_eq!(value.kind.value(), Some(&microsoft_graph::OptionKind::AB));
+    let inner = value.option.value().unwrap();
+    assert_eq!(inner.kind.value(), Some(&microsoft_graph::OptionKind::OtherValue));
+    assert_eq!(inner.option.value().unwrap().kind.value(), Some(&microsoft_graph::OptionKind::Other("unheard of".into())));
     assert_eq!(serde_json::to_value(&value).unwrap(), json);
     let colors = serde_json::json!({"color": "red", "otherColor": "cyan", "architectures": "x86,arm64"});
     let boxed: microsoft_graph::BoxType = serde_json::from_value(colors.clone()).unwrap();
-    assert_eq!(boxed.other_color, Some(microsoft_graph_other::Color::Cyan));
-    let flags = boxed.architectures.as_ref().unwrap();
+    assert_eq!(boxed.other_color.value(), Some(&microsoft_graph_other::Color::Cyan));
+    let flags = boxed.architectures.value().unwrap();
     assert_eq!(flags.0, [microsoft_graph::Architecture::X86, microsoft_graph::Architecture::Arm64]);
     assert_eq!(serde_json::to_value(&boxed).unwrap(), colors);
 }

@@ -34,6 +34,7 @@ mod flags;
 mod page;
 #[cfg(feature = "time")]
 pub mod time_types;
+mod tristate;
 
 pub use binary::Binary;
 pub use compare::same_json;
@@ -41,6 +42,7 @@ pub use duration::{Duration, DurationError};
 pub use error::{ErrorBody, ErrorDetail, GraphError};
 pub use flags::Flags;
 pub use page::Page;
+pub use tristate::Tristate;
 
 pub use chrono;
 pub use serde_json;
@@ -56,6 +58,12 @@ pub type Date = chrono::NaiveDate;
 pub type TimeOfDay = chrono::NaiveTime;
 /// `Edm.Guid`.
 pub type Guid = uuid::Uuid;
+
+/// How generated structs keep a property's three states apart: absent
+/// (`None`), `null` (`Some(None)`) and a value (`Some(Some(v))`). Graph PATCH
+/// clears a property sent as `null` and leaves an absent one alone, so a round
+/// trip must keep the difference.
+pub use serde_with::rust::double_option;
 
 /// Members of a JSON object that the documentation does not list. Every generated
 /// struct flattens one of these so that a round trip loses nothing.

@@ -39,8 +39,12 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
         let doc = docs::attrs(&text);
         quote! {
             #doc
-            #[serde(#rename default, skip_serializing_if = "Option::is_none")]
-            pub #ident: Option<#ty>,
+            #[serde(
+                #rename default,
+                skip_serializing_if = "Option::is_none",
+                with = "::mdbind_runtime::double_option"
+            )]
+            pub #ident: Option<Option<#ty>>,
         }
     });
     let extra = cx.options.attributes_for(&def.namespace, &def.qualified());
