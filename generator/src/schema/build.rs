@@ -480,19 +480,7 @@ impl Builder {
                     if collection { " collection" } else { "" }
                 ),
             ));
-            let property = Property {
-                name: member.clone(),
-                typ,
-                collection,
-                navigation: false,
-                read_only: false,
-                nullable: None,
-                required: false,
-                description: None,
-                inherited_from: None,
-                source: src(&page.file, line),
-                rust_name: String::new(),
-            };
+            let property = Property::from_json(member, typ, collection, src(&page.file, line));
             self.add_property(&ns, &name, property);
         }
     }

@@ -70,22 +70,16 @@ pub fn from_examples(
                     let line = positions.map_or(example.source.line, |b| {
                         b.line_of(&format!("{pointer}/{key}"))
                     });
-                    properties.push(Property {
-                        name: key.clone(),
-                        typ: typ.to_string(),
+                    let source = Source {
+                        file: example.source.file.clone(),
+                        line,
+                    };
+                    properties.push(Property::from_json(
+                        key,
+                        typ.to_string(),
                         collection,
-                        navigation: false,
-                        read_only: false,
-                        nullable: None,
-                        required: false,
-                        description: None,
-                        inherited_from: None,
-                        source: Source {
-                            file: example.source.file.clone(),
-                            line,
-                        },
-                        rust_name: String::new(),
-                    });
+                        source,
+                    ));
                 }
             }
             if properties.is_empty() {

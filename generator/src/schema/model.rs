@@ -100,6 +100,26 @@ pub struct Property {
     pub rust_name: String,
 }
 
+impl Property {
+    /// A property read off JSON (an example, a JSON representation) rather
+    /// than a table: nothing but its name, type and place is known.
+    pub fn from_json(name: &str, typ: String, collection: bool, source: Source) -> Self {
+        Property {
+            name: name.to_string(),
+            typ,
+            collection,
+            navigation: false,
+            read_only: false,
+            nullable: None,
+            required: false,
+            description: None,
+            inherited_from: None,
+            source,
+            rust_name: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct EnumDef {
     /// As documented; `{Type}{Property}` for a list given inline in a property's description.
