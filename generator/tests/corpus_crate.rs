@@ -1,0 +1,89 @@
+//! The whole beta corpus as a generated crate (`--crate`): it compiles with
+//! warnings denied, and its own test round-trips every example body whose
+//! type is generated (all conforming ones must pass; the others are listed).
+//! Slow by nature (the crate is ~650,000 lines): about 12 minutes and 16 GB
+//! of memory for rustc on 2 cores; an unchanged crate is not rebuilt.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[test]
+fn corpus_crate_compiles_and_round_trips_the_examples() {
+    let Some(corpus) = common::shared(
+        "corpus/graph-beta",
+        "corpus_crate_compiles_and_round_trips_the_examples",
+    ) else {
+        return;
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .unwrap();
+    // Kept between runs: an unchanged crate is not compiled again.
+    let krate = root.join("target/corpus-crate");
+    let target = root.join("target/corpus-crate-target");
+    let schema = mdbind::load(&corpus).unwrap();
+    let files = mdbind::emit::emit_crate(
+        &schema,
+        &Default::default(),
+        "graph-beta-bindings",
+        &root.join("runtime"),
+    );
+    mdbind::write::write_all(&krate, &files).unwrap();
+    let lines: usize = files
+        .iter()
+        .filter(|f| f.path.ends_with(".rs"))
+        .map(|f| f.contents.lines().count())
+        .sum();
+
+    let cargo = |args: &[&str]| {
+        let started = Instant::now();
+        let out =
+            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+                .args(args)
+                .current_dir(&krate)
+                .env("CARGO_TARGET_DIR", &target)
+                .env("RUSTFLAGS", "-D warnings")
+                .output()
+                .unwrap();
+        let text = format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.status.success(),
+            "cargo {args:?} failed:\n{}",
+            tail(&text)
+        );
+        (text, started.elapsed())
+    };
+    // With warnings denied, compiling the tests is the `cargo check -D warnings` too.
+    let (output, tested) = cargo(&["test", "--offline", "--", "--nocapture"]);
+    let summary = output
+        .lines()
+        .find(|l| l.starts_with("round trip:"))
+        .unwrap_or("no round-trip summary");
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!(
+            "corpus crate: {lines} lines, {} types, {} enums; cargo test (build and run) {:.0?}; {summary}\n",
+            schema.types.len(),
+            schema.enums.len(),
+            tested
+        )
+        .as_bytes(),
+    );
+    assert!(
+        output.contains("test examples_round_trip ... ok"),
+        "{}",
+        tail(&output)
+    );
+}
+
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(60)..].join("\n")
+}
