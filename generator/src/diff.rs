@@ -212,20 +212,24 @@ fn operations(old: &Schema, new: &Schema, out: &mut Vec<Change>) {
 }
 
 fn operation(name: &str, a: &Operation, b: &Operation, out: &mut Vec<Change>) {
-    if a.method != b.method {
-        let detail = format!(
-            "{} -> {}",
-            a.method.as_deref().unwrap_or("none"),
-            b.method.as_deref().unwrap_or("none")
-        );
-        out.push(changed(
-            "operation",
-            name.to_string(),
-            detail,
-            &a.source,
-            &b.source,
-        ));
-    }
+    let compare = |kind, old: Option<String>, new: Option<String>, out: &mut Vec<Change>| {
+        if old != new {
+            let none = || "none".to_string();
+            let detail = format!(
+                "{} -> {}",
+                old.unwrap_or_else(none),
+                new.unwrap_or_else(none)
+            );
+            out.push(changed(
+                kind,
+                name.to_string(),
+                detail,
+                &a.source,
+                &b.source,
+            ));
+        }
+    };
+    compare("operation", a.method.clone(), b.method.clone(), out);
     let paths = |o: &Operation| o.paths.iter().map(|p| (p.clone(), ())).collect::<Vec<_>>();
     for (path, p, q) in pair(&paths(a), &paths(b), |(p, _)| p.clone()) {
         let item = format!("{name} {path}");
@@ -247,45 +251,17 @@ fn operation(name: &str, a: &Operation, b: &Operation, out: &mut Vec<Change>) {
         }
     }
     let body = |o: &Operation| o.request_body.as_ref().map(|b| shape(&b.typ, b.collection));
-    if body(a) != body(b) {
-        let detail = format!(
-            "{} -> {}",
-            body(a).unwrap_or_else(|| "none".into()),
-            body(b).unwrap_or_else(|| "none".into())
-        );
-        out.push(changed(
-            "request_body",
-            name.to_string(),
-            detail,
-            &a.source,
-            &b.source,
-        ));
-    }
+    compare("request_body", body(a), body(b), out);
     let response = |o: &Operation| {
         o.response.as_ref().map(|r| {
-            format!(
-                "{} {}",
-                r.status,
-                r.typ
-                    .as_ref()
-                    .map_or_else(|| "no body".into(), |t| shape(t, r.collection))
-            )
+            let body = r
+                .typ
+                .as_ref()
+                .map_or_else(|| "no body".into(), |t| shape(t, r.collection));
+            format!("{} {body}", r.status)
         })
     };
-    if response(a) != response(b) {
-        let detail = format!(
-            "{} -> {}",
-            response(a).unwrap_or_else(|| "none".into()),
-            response(b).unwrap_or_else(|| "none".into())
-        );
-        out.push(changed(
-            "response",
-            name.to_string(),
-            detail,
-            &a.source,
-            &b.source,
-        ));
-    }
+    compare("response", response(a), response(b), out);
 }
 
 /// The human rendering: one line per change, then the totals and semver.
