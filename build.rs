@@ -7,6 +7,8 @@
 fn main() {
     let generated = mdbind::Builder::new()
         .docs("docs-input")
+        .server(true)
+        .mock(true)
         .warning_lines(0)
         .generate();
     if let Err(e) = generated {

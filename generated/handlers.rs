@@ -3,8 +3,14 @@
 /// The request of `CredentialUserRegistrationDetailsHandler::add_credential_user_registration_details`: path and query parameters and body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddCredentialUserRegistrationDetailsRequest {
+    /// The documented path the request came by, one of [`Self::PATHS`].
+    pub path: &'static str,
+    /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
+    pub query: ::mdbind_runtime::ODataQuery,
     /// The request body, a `Microsoft.AAD.Reporting.credentialUserRegistrationDetails`.
     pub body: super::microsoft_aad_reporting::CredentialUserRegistrationDetails,
+    /// The HTTP request this was read from (headers for authorization); empty when built in code.
+    pub http: ::mdbind_runtime::HttpRequest,
 }
 
 impl AddCredentialUserRegistrationDetailsRequest {
@@ -14,6 +20,28 @@ impl AddCredentialUserRegistrationDetailsRequest {
     pub const PATHS: &'static [&'static str] = &[
         "/reports/credentialUserRegistrationDetails/$ref",
     ];
+    /// The documented permissions, for an implementation to enforce.
+    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
+            scopes: &[],
+            supported: true,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            scopes: &[],
+            supported: false,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::Application,
+            scopes: &[],
+            supported: true,
+        },
+    ];
+    /// The documented permissions of this operation.
+    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
+        Self::PERMISSIONS
+    }
 }
 
 /// The documented responses.
@@ -76,10 +104,16 @@ pub trait CredentialUserRegistrationDetailsHandler: Send + Sync {
 /// The request of `UserCredentialUsageDetailsHandler::list_credentials_usage_details`: path and query parameters and body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListCredentialsUsageDetailsRequest {
+    /// The documented path the request came by, one of [`Self::PATHS`].
+    pub path: &'static str,
+    /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
+    pub query: ::mdbind_runtime::ODataQuery,
     /// Query parameter `period`: Filter using the time period for which you need the usage data.
     pub period: Option<String>,
     /// Query parameter `feature`: Filter by the type of usage data you want (registration vs. reset).
     pub feature: Option<String>,
+    /// The HTTP request this was read from (headers for authorization); empty when built in code.
+    pub http: ::mdbind_runtime::HttpRequest,
 }
 
 impl ListCredentialsUsageDetailsRequest {
@@ -87,6 +121,28 @@ impl ListCredentialsUsageDetailsRequest {
     pub const METHOD: &'static str = "GET";
     /// The documented path templates.
     pub const PATHS: &'static [&'static str] = &["/reports/userCredentialUsageDetails"];
+    /// The documented permissions, for an implementation to enforce.
+    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
+            scopes: &["Reports.Read.All"],
+            supported: true,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            scopes: &[],
+            supported: false,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::Application,
+            scopes: &["Reports.Read.All"],
+            supported: true,
+        },
+    ];
+    /// The documented permissions of this operation.
+    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
+        Self::PERMISSIONS
+    }
 }
 
 /// The documented responses.
@@ -108,8 +164,14 @@ impl ListCredentialsUsageDetailsResponse {
 /// The request of `UserCredentialUsageDetailsHandler::add_user_credential_usage_details`: path and query parameters and body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddUserCredentialUsageDetailsRequest {
+    /// The documented path the request came by, one of [`Self::PATHS`].
+    pub path: &'static str,
+    /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
+    pub query: ::mdbind_runtime::ODataQuery,
     /// The request body, a `Microsoft.AAD.Reporting.userCredentialUsageDetails`.
     pub body: super::microsoft_aad_reporting::UserCredentialUsageDetails,
+    /// The HTTP request this was read from (headers for authorization); empty when built in code.
+    pub http: ::mdbind_runtime::HttpRequest,
 }
 
 impl AddUserCredentialUsageDetailsRequest {
@@ -119,6 +181,28 @@ impl AddUserCredentialUsageDetailsRequest {
     pub const PATHS: &'static [&'static str] = &[
         "/reports/userCredentialUsageDetails/$ref",
     ];
+    /// The documented permissions, for an implementation to enforce.
+    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
+            scopes: &[],
+            supported: true,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            scopes: &[],
+            supported: false,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::Application,
+            scopes: &[],
+            supported: true,
+        },
+    ];
+    /// The documented permissions of this operation.
+    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
+        Self::PERMISSIONS
+    }
 }
 
 /// The documented responses.
@@ -140,10 +224,16 @@ impl AddUserCredentialUsageDetailsResponse {
 /// The request of `UserCredentialUsageDetailsHandler::update_user_credential_usage_details`: path and query parameters and body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateUserCredentialUsageDetailsRequest {
+    /// The documented path the request came by, one of [`Self::PATHS`].
+    pub path: &'static str,
     /// Path parameter `{userCredentialUsageDetailsId}`.
     pub user_credential_usage_details_id: String,
+    /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
+    pub query: ::mdbind_runtime::ODataQuery,
     /// The request body, a `Microsoft.AAD.Reporting.userCredentialUsageDetails`.
     pub body: super::microsoft_aad_reporting::UserCredentialUsageDetails,
+    /// The HTTP request this was read from (headers for authorization); empty when built in code.
+    pub http: ::mdbind_runtime::HttpRequest,
 }
 
 impl UpdateUserCredentialUsageDetailsRequest {
@@ -153,6 +243,28 @@ impl UpdateUserCredentialUsageDetailsRequest {
     pub const PATHS: &'static [&'static str] = &[
         "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}",
     ];
+    /// The documented permissions, for an implementation to enforce.
+    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
+            scopes: &[],
+            supported: true,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            scopes: &[],
+            supported: false,
+        },
+        ::mdbind_runtime::Permission {
+            kind: ::mdbind_runtime::PermissionKind::Application,
+            scopes: &[],
+            supported: true,
+        },
+    ];
+    /// The documented permissions of this operation.
+    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
+        Self::PERMISSIONS
+    }
 }
 
 /// The documented responses.

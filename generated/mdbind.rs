@@ -15,6 +15,18 @@ pub mod handlers {
     include!("handlers.rs");
 }
 
+/// axum routers serving the handler traits (feature `server`).
+#[cfg(feature = "server")]
+pub mod server {
+    include!("server.rs");
+}
+
+/// The handler traits answered from the docs' own response examples (feature `mock`).
+#[cfg(feature = "mock")]
+pub mod mock {
+    include!("mock.rs");
+}
+
 /// Reads `value` as the generated type documented as `type_name` (qualified, e.g. `microsoft.graph.user`), or as a [`mdbind_runtime::Page`] of them when `collection`, and writes it back as JSON.
 ///
 /// Returns `None` when no generated type has that name.

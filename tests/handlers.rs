@@ -1,84 +1,14 @@
 //! A user implements a generated handler trait and calls it: the trait, its
 //! typed requests and responses, and the data they carry work as documented.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+mod common;
 
+use common::Store;
 use docs_bindings::handlers::*;
 use docs_bindings::microsoft_aad_reporting::{
     UserCredentialUsageDetails, UserCredentialUsageDetailsFeature,
 };
-use docs_bindings::microsoft_graph;
-use mdbind_runtime::{GraphError, Page, Tristate};
-
-/// An in-memory store behind the documented operations.
-#[derive(Default)]
-struct Store {
-    items: Mutex<HashMap<String, UserCredentialUsageDetails>>,
-}
-
-impl UserCredentialUsageDetailsHandler for Store {
-    async fn list_credentials_usage_details(
-        &self,
-        request: ListCredentialsUsageDetailsRequest,
-    ) -> Result<ListCredentialsUsageDetailsResponse, GraphError> {
-        let items = self.items.lock().unwrap();
-        let mut value: Vec<microsoft_graph::UserCredentialUsageDetails> = items
-            .values()
-            .filter(|d| {
-                request
-                    .feature
-                    .as_deref()
-                    .is_none_or(|f| d.feature.value().is_some_and(|x| x.as_str() == f))
-            })
-            .map(|d| microsoft_graph::UserCredentialUsageDetails {
-                id: d.id.clone(),
-                feature: d
-                    .feature
-                    .as_ref()
-                    .map(|f| f.as_ref().map(|f| f.as_str().to_owned())),
-                ..Default::default()
-            })
-            .collect();
-        value.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(ListCredentialsUsageDetailsResponse::Ok(Page::new(value)))
-    }
-
-    async fn add_user_credential_usage_details(
-        &self,
-        request: AddUserCredentialUsageDetailsRequest,
-    ) -> Result<AddUserCredentialUsageDetailsResponse, GraphError> {
-        let mut item = request.body;
-        let mut items = self.items.lock().unwrap();
-        // Properties are absent (None), null (Some(None)) or set (Some(Some(v))).
-        let id = item
-            .id
-            .clone()
-            .flatten()
-            .unwrap_or_else(|| format!("id-{}", items.len() + 1));
-        item.id = Some(Some(id.clone()));
-        items.insert(id, item.clone());
-        Ok(AddUserCredentialUsageDetailsResponse::Created(item))
-    }
-
-    async fn update_user_credential_usage_details(
-        &self,
-        request: UpdateUserCredentialUsageDetailsRequest,
-    ) -> Result<UpdateUserCredentialUsageDetailsResponse, GraphError> {
-        let mut items = self.items.lock().unwrap();
-        let Some(item) = items.get_mut(&request.user_credential_usage_details_id) else {
-            return Err(GraphError::new(
-                404,
-                "Request_ResourceNotFound",
-                "no such item",
-            ));
-        };
-        if request.body.feature.is_some() {
-            item.feature = request.body.feature;
-        }
-        Ok(UpdateUserCredentialUsageDetailsResponse::Ok(item.clone()))
-    }
-}
+use mdbind_runtime::Tristate;
 
 #[tokio::test]
 async fn implement_and_call_a_generated_trait() {
@@ -89,7 +19,12 @@ async fn implement_and_call_a_generated_trait() {
         ..Default::default()
     };
     let created = store
-        .add_user_credential_usage_details(AddUserCredentialUsageDetailsRequest { body })
+        .add_user_credential_usage_details(AddUserCredentialUsageDetailsRequest {
+            path: AddUserCredentialUsageDetailsRequest::PATHS[0],
+            query: Default::default(),
+            body,
+            http: Default::default(),
+        })
         .await
         .unwrap();
     assert_eq!(created.status(), 201);
@@ -97,7 +32,10 @@ async fn implement_and_call_a_generated_trait() {
     assert_eq!(item.id.flatten().as_deref(), Some("id-1"));
 
     let update = UpdateUserCredentialUsageDetailsRequest {
+        path: UpdateUserCredentialUsageDetailsRequest::PATHS[0],
         user_credential_usage_details_id: "id-1".into(),
+        query: Default::default(),
+        http: Default::default(),
         body: UserCredentialUsageDetails {
             feature: Some(Some(UserCredentialUsageDetailsFeature::Reset)),
             ..Default::default()
@@ -110,7 +48,10 @@ async fn implement_and_call_a_generated_trait() {
     assert_eq!(updated.status(), 200);
 
     let missing = UpdateUserCredentialUsageDetailsRequest {
+        path: UpdateUserCredentialUsageDetailsRequest::PATHS[0],
         user_credential_usage_details_id: "nope".into(),
+        query: Default::default(),
+        http: Default::default(),
         body: UserCredentialUsageDetails::default(),
     };
     let error = store
@@ -124,6 +65,9 @@ async fn implement_and_call_a_generated_trait() {
 
     let list = store
         .list_credentials_usage_details(ListCredentialsUsageDetailsRequest {
+            path: ListCredentialsUsageDetailsRequest::PATHS[0],
+            query: Default::default(),
+            http: Default::default(),
             period: None,
             feature: Some("reset".into()),
         })
@@ -159,7 +103,10 @@ async fn unimplemented_operations_answer_501() {
     struct Nothing;
     impl CredentialUserRegistrationDetailsHandler for Nothing {}
     let request = AddCredentialUserRegistrationDetailsRequest {
+        path: AddCredentialUserRegistrationDetailsRequest::PATHS[0],
+        query: Default::default(),
         body: Default::default(),
+        http: Default::default(),
     };
     let error = Nothing
         .add_credential_user_registration_details(request)

@@ -153,6 +153,24 @@ impl Builder {
         self
     }
 
+    /// Also generate `server.rs`: an axum router per handler trait and `server::Api`,
+    /// one router for them all (as tonic-build's `build_server`). It is
+    /// compiled when the including crate's `server` feature is on; declare
+    /// `server = ["mdbind-runtime/server"]` in its `[features]`.
+    pub fn server(mut self, on: bool) -> Self {
+        self.options.server = on;
+        self
+    }
+
+    /// Also generate `mock.rs`: `mock::DocExamples` implements every handler
+    /// trait with the docs' response examples (and with `server`,
+    /// `mock::router()` serves it). Compiled with the including crate's
+    /// `mock` feature; declare `mock = []`.
+    pub fn mock(mut self, on: bool) -> Self {
+        self.options.mock = on;
+        self
+    }
+
     /// How many doc warnings to print as their own `cargo:warning` line (10
     /// by default; 0 prints only the one summary line). Cargo shows these
     /// lines again on every build of the package, not only when the script runs.

@@ -56,6 +56,9 @@ pub enum Code {
     UndocumentedProperty,
     /// Two pages document the same property, enum or type differently.
     Conflict,
+    /// Two operations document the same method and path: a request cannot
+    /// tell them apart.
+    AmbiguousRoute,
 }
 
 impl Code {
@@ -78,6 +81,7 @@ impl Code {
             Code::UnresolvedType => "unresolved-type",
             Code::UndocumentedProperty => "undocumented-property",
             Code::Conflict => "conflict",
+            Code::AmbiguousRoute => "ambiguous-route",
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod diff;
 pub mod emit;
 mod load;
 pub mod parse;
+pub mod replay;
 pub mod schema;
 pub mod write;
 

@@ -29,7 +29,13 @@ fn schema_of_docs_input() {
 
 #[test]
 fn rust_of_docs_input() {
-    let (_, files) = mdbind::generate(&docs_input()).unwrap();
+    let schema = mdbind::load(&docs_input()).unwrap();
+    let options = mdbind::emit::Options {
+        server: true,
+        mock: true,
+        ..Default::default()
+    };
+    let files = mdbind::emit::emit_with(&schema, &options);
     insta::assert_snapshot!("rust__docs_input", joined(&files));
 }
 

@@ -9,8 +9,9 @@ use crate::AdditionalProperties;
 pub struct GraphError {
     /// HTTP status code, e.g. 404.
     pub status: u16,
-    /// The JSON body, `{"error": {"code": ..., "message": ...}}`.
-    pub body: ErrorBody,
+    /// The JSON body, `{"error": {"code": ..., "message": ...}}` (boxed: an
+    /// error stays small in the `Result`s that carry it).
+    pub body: Box<ErrorBody>,
 }
 
 impl GraphError {
@@ -18,13 +19,13 @@ impl GraphError {
     pub fn new(status: u16, code: impl Into<String>, message: impl Into<String>) -> Self {
         GraphError {
             status,
-            body: ErrorBody {
+            body: Box::new(ErrorBody {
                 error: ErrorDetail {
                     code: code.into(),
                     message: message.into(),
                     ..ErrorDetail::default()
                 },
-            },
+            }),
         }
     }
 }

@@ -31,7 +31,13 @@ mod compare;
 mod duration;
 mod error;
 mod flags;
+pub mod mock;
 mod page;
+pub mod replay;
+mod request;
+pub mod route;
+#[cfg(feature = "server")]
+pub mod server;
 #[cfg(feature = "time")]
 pub mod time_types;
 mod tristate;
@@ -42,6 +48,7 @@ pub use duration::{Duration, DurationError};
 pub use error::{ErrorBody, ErrorDetail, GraphError};
 pub use flags::Flags;
 pub use page::Page;
+pub use request::{HttpRequest, ODataQuery, Permission, PermissionKind};
 pub use tristate::Tristate;
 
 pub use chrono;

@@ -43,6 +43,14 @@ enum Command {
         /// (default: the one beside this mdbind's sources).
         #[arg(long, requires = "crate_name")]
         runtime_path: Option<PathBuf>,
+        /// Also write server.rs: axum routers for the handler traits, compiled
+        /// with the including crate's `server` feature (always on with --crate).
+        #[arg(long)]
+        server: bool,
+        /// Also write mock.rs: the handler traits answered from the docs'
+        /// response examples, compiled with the `mock` feature (always on with --crate).
+        #[arg(long)]
+        mock: bool,
     },
     /// Print the intermediate schema of DOCS as JSON.
     Schema {
@@ -91,7 +99,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             check,
             crate_name,
             runtime_path,
+            server,
+            mock,
         } => {
+            let options = mdbind::emit::Options {
+                server,
+                mock,
+                ..Default::default()
+            };
             let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
             let files = match &crate_name {
                 Some(name) => {
@@ -105,9 +120,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         ));
                     }
                     let runtime = runtime_path.unwrap_or_else(mdbind::emit::default_runtime_path);
-                    mdbind::emit::emit_crate(&schema, &Default::default(), name, &runtime)
+                    mdbind::emit::emit_crate(&schema, &options, name, &runtime)
                 }
-                None => mdbind::emit::emit(&schema),
+                None => mdbind::emit::emit_with(&schema, &options),
             };
             if check {
                 let stale: Vec<(String, Change)> = mdbind::write::plan(&out, &files)

@@ -35,7 +35,8 @@ pub fn feature_name(area: &str) -> String {
         }
     }
     let out = out.trim_matches('-').to_string();
-    if out.is_empty() || out == "default" {
+    // `server` and `mock` are the generated crate's own features.
+    if out.is_empty() || ["default", "server", "mock"].contains(&out.as_str()) {
         format!("area-{out}")
     } else {
         out

@@ -23,15 +23,16 @@ pub fn format(items: Vec<TokenStream>) -> String {
 }
 
 /// A blank line between top-level items, which prettyplease does not add.
-/// Only lines at column 0 right after a closing `}` are touched, and generated
+/// Only lines at column 0 right after a closing `}` or `;` (not in a comment) are touched, and generated
 /// code has no multi-line string literals, so this never changes meaning.
 fn space_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 20);
     let mut previous = "";
     for line in code.lines() {
         let starts_item = !line.is_empty() && !line.starts_with([' ', '}', ')', ']']);
-        if starts_item && (previous == "}" || previous.ends_with(';') && !previous.starts_with(' '))
-        {
+        let ends_item =
+            previous == "}" || previous.ends_with(';') && !previous.starts_with([' ', '/']);
+        if starts_item && ends_item {
             out.push('\n');
         }
         out.push_str(line);

@@ -8,32 +8,42 @@ use quote::{format_ident, quote};
 
 use super::context::{field_ident, Context};
 use super::docs;
-use crate::schema::{names, Operation};
+use crate::parse;
+use crate::schema::{names, Operation, Param};
 
 const MODULE: Option<&str> = Some("handlers");
 
-/// The items of `handlers.rs`: a `use` line, then per trait its request and
-/// response types and the trait itself.
-pub fn emit(cx: &Context) -> Vec<TokenStream> {
+/// Operations by handler trait, traits in name order.
+pub fn traits<'a>(cx: &Context<'a>) -> BTreeMap<&'a str, Vec<&'a Operation>> {
     let mut traits: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
     for op in &cx.schema.operations {
         if let Some(handler) = &op.handler {
             traits.entry(handler.as_str()).or_default().push(op);
         }
     }
+    traits
+}
+
+/// The `#[cfg]` of a trait (empty without features).
+pub fn trait_cfg(cx: &Context, ops: &[&Operation]) -> TokenStream {
+    cx.features
+        .as_ref()
+        .map(|f| f.trait_cfg(ops.iter().copied()))
+        .unwrap_or_default()
+}
+
+/// The items of `handlers.rs`: a `use` line, then per trait its request and
+/// response types and the trait itself.
+pub fn emit(cx: &Context) -> Vec<TokenStream> {
     let mut items = Vec::new();
-    for (name, ops) in traits {
+    for (name, ops) in traits(cx) {
         for op in &ops {
             items.push(request(cx, op));
             items.push(response(cx, op));
         }
         let ident = format_ident!("{}", name);
         let methods = ops.iter().map(|op| method(cx, op));
-        let cfg = cx
-            .features
-            .as_ref()
-            .map(|f| f.trait_cfg(ops.iter().copied()))
-            .unwrap_or_default();
+        let cfg = trait_cfg(cx, &ops);
         let mut paths: Vec<String> = ops
             .iter()
             .flat_map(|op| op.paths.iter())
@@ -57,14 +67,44 @@ pub fn emit(cx: &Context) -> Vec<TokenStream> {
     items
 }
 
-fn operation_cfg(cx: &Context, op: &Operation) -> TokenStream {
+/// A path parameter field: the parameter, which occurrence of its name it
+/// is in a template (`/x/{id}/y/{id}` has two), and whether every documented
+/// template has it (otherwise the field is an `Option`).
+pub struct PathField<'a> {
+    pub param: &'a Param,
+    pub nth: usize,
+    pub always: bool,
+}
+
+pub fn path_fields(op: &Operation) -> Vec<PathField<'_>> {
+    op.path_params
+        .iter()
+        .enumerate()
+        .map(|(i, param)| {
+            let nth = op.path_params[..i]
+                .iter()
+                .filter(|p| p.name == param.name)
+                .count();
+            let always = op.paths.iter().all(|path| {
+                parse::http::path_params(path)
+                    .iter()
+                    .filter(|n| **n == param.name)
+                    .count()
+                    > nth
+            });
+            PathField { param, nth, always }
+        })
+        .collect()
+}
+
+pub fn operation_cfg(cx: &Context, op: &Operation) -> TokenStream {
     cx.features
         .as_ref()
         .map(|f| f.operation_cfg(op))
         .unwrap_or_default()
 }
 
-fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
+pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
     let base = names::camel(&op.rust_name);
     (
         format_ident!("{}Request", base),
@@ -75,10 +115,18 @@ fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
 fn request(cx: &Context, op: &Operation) -> TokenStream {
     let cfg = operation_cfg(cx, op);
     let (name, _) = type_names(op);
-    let path_fields = op.path_params.iter().map(|p| {
-        let ident = field_ident(&p.rust_name);
-        let doc = docs::attrs(&format!("Path parameter `{{{}}}`.", p.name));
-        quote! { #doc pub #ident: String, }
+    let path_fields = path_fields(op).into_iter().map(|f| {
+        let ident = field_ident(&f.param.rust_name);
+        if f.always {
+            let doc = docs::attrs(&format!("Path parameter `{{{}}}`.", f.param.name));
+            quote! { #doc pub #ident: String, }
+        } else {
+            let doc = docs::attrs(&format!(
+                "Path parameter `{{{}}}`, in the paths that have it.",
+                f.param.name
+            ));
+            quote! { #doc pub #ident: Option<String>, }
+        }
     });
     let query_fields = op.query_params.iter().map(|p| {
         let ident = field_ident(&p.rust_name);
@@ -99,6 +147,23 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
     });
     let method = op.method.as_deref().unwrap_or_default();
     let paths = &op.paths;
+    let permissions = op.permissions.iter().map(|p| {
+        let kind = match p.kind.as_str() {
+            "delegated_work" => quote! { DelegatedWork },
+            "delegated_personal" => quote! { DelegatedPersonal },
+            "application" => quote! { Application },
+            other => quote! { Other(#other) },
+        };
+        let scopes = &p.scopes;
+        let supported = p.supported;
+        quote! {
+            ::mdbind_runtime::Permission {
+                kind: ::mdbind_runtime::PermissionKind::#kind,
+                scopes: &[#(#scopes),*],
+                supported: #supported,
+            },
+        }
+    });
     let doc = docs::attrs(&format!(
         "The request of `{}::{}`: path and query parameters and body.",
         op.handler.as_deref().unwrap_or_default(),
@@ -109,9 +174,15 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
         #doc
         #[derive(Debug, Clone, PartialEq)]
         pub struct #name {
+            /// The documented path the request came by, one of [`Self::PATHS`].
+            pub path: &'static str,
             #(#path_fields)*
+            /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
+            pub query: ::mdbind_runtime::ODataQuery,
             #(#query_fields)*
             #body
+            /// The HTTP request this was read from (headers for authorization); empty when built in code.
+            pub http: ::mdbind_runtime::HttpRequest,
         }
 
         #cfg
@@ -120,11 +191,18 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
             pub const METHOD: &'static str = #method;
             /// The documented path templates.
             pub const PATHS: &'static [&'static str] = &[#(#paths),*];
+            /// The documented permissions, for an implementation to enforce.
+            pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[#(#permissions)*];
+
+            /// The documented permissions of this operation.
+            pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
+                Self::PERMISSIONS
+            }
         }
     }
 }
 
-fn status_variant(status: u16) -> proc_macro2::Ident {
+pub fn status_variant(status: u16) -> proc_macro2::Ident {
     let name = match status {
         200 => "Ok".to_string(),
         201 => "Created".to_string(),
@@ -137,6 +215,14 @@ fn status_variant(status: u16) -> proc_macro2::Ident {
         other => format!("Status{other}"),
     };
     format_ident!("{}", name)
+}
+
+/// The one documented response: its variant, status, and whether it has a body.
+pub fn response_shape(op: &Operation) -> (proc_macro2::Ident, u16, bool) {
+    match &op.response {
+        Some(r) => (status_variant(r.status), r.status, r.typ.is_some()),
+        None => (format_ident!("Ok"), 200, true),
+    }
 }
 
 fn response(cx: &Context, op: &Operation) -> TokenStream {

@@ -4,7 +4,8 @@
 //! `schema::names`), so this stage decides how code looks, never what it is called.
 //!
 //! Files: `mdbind.rs` (the entry to `include!`), one file per namespace
-//! module, and `handlers.rs` (handler traits with their request and response types).
+//! module, `handlers.rs` (handler traits with their request and response types),
+//! and on request `server.rs` (axum routers) and `mock.rs` (answers from the examples).
 
 mod context;
 mod cycles;
@@ -13,8 +14,10 @@ mod enums;
 mod features;
 mod file;
 mod handlers;
+mod mock;
 mod options;
 mod package;
+mod server;
 mod structs;
 
 use proc_macro2::TokenStream;
@@ -102,6 +105,32 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
             #doc
             pub mod handlers { include!("handlers.rs"); }
         });
+        if options.server {
+            files.push(GeneratedFile {
+                path: "server.rs".to_string(),
+                contents: file::format(server::emit(&cx)),
+            });
+            let doc = docs::attrs("axum routers serving the handler traits (feature `server`).");
+            modules.push(quote! {
+                #doc
+                #[cfg(feature = "server")]
+                pub mod server { include!("server.rs"); }
+            });
+        }
+        if options.mock {
+            files.push(GeneratedFile {
+                path: "mock.rs".to_string(),
+                contents: file::format(mock::emit(&cx)),
+            });
+            let doc = docs::attrs(
+                "The handler traits answered from the docs' own response examples (feature `mock`).",
+            );
+            modules.push(quote! {
+                #doc
+                #[cfg(feature = "mock")]
+                pub mod mock { include!("mock.rs"); }
+            });
+        }
     }
     modules.push(reserialize(&cx));
     files.push(GeneratedFile {

@@ -31,6 +31,12 @@ pub struct Options {
     /// Qualified documented name → the user's Rust type used in its place
     /// (that type is not generated).
     pub extern_types: BTreeMap<String, TokenStream>,
+    /// Generate `server.rs` (axum routers for the handler traits), compiled
+    /// with the `server` cargo feature of the crate it is included in.
+    pub server: bool,
+    /// Generate `mock.rs` (the handler traits answered from the docs'
+    /// examples), compiled with the `mock` cargo feature.
+    pub mock: bool,
 }
 
 impl Options {

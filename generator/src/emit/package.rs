@@ -27,6 +27,8 @@ pub fn emit_crate(
 ) -> Vec<GeneratedFile> {
     let options = Options {
         features: true,
+        server: true,
+        mock: true,
         ..options.clone()
     };
     let features = Features::compute(schema);
@@ -84,8 +86,16 @@ fn manifest(name: &str, runtime: &Path, features: &Features) -> String {
          serde = {{ version = \"1\", features = [\"derive\"] }}\nserde_json = \"1\"\n\n\
          [features]\n"
     );
-    let all: Vec<String> = features.names.iter().map(|f| format!("\"{f}\"")).collect();
+    let all: Vec<String> = ["server", "mock"]
+        .into_iter()
+        .chain(features.names.iter().map(String::as_str))
+        .map(|f| format!("\"{f}\""))
+        .collect();
     text.push_str(&format!("default = [{}]\n", all.join(", ")));
+    text.push_str("# axum routers for the handler traits (module `server`).\n");
+    text.push_str("server = [\"mdbind-runtime/server\"]\n");
+    text.push_str("# The handler traits answered from the docs' examples (module `mock`).\n");
+    text.push_str("mock = []\n");
     for f in &features.names {
         text.push_str(&format!("{f} = []\n"));
     }

@@ -46,6 +46,7 @@ pub fn build(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     set_areas(&mut schema, &pages);
     schema.example_counts = conformance::check(&mut schema, &bodies);
     names::assign(&mut schema);
+    super::routes::diagnose(&mut schema);
     schema.diagnostics.sort();
     schema.diagnostics.dedup();
     schema

@@ -10,6 +10,7 @@ pub mod index;
 mod infer;
 pub mod model;
 pub mod names;
+mod routes;
 mod summary;
 
 pub use build::{build, DEFAULT_NAMESPACE};

@@ -178,6 +178,25 @@ pub struct Operation {
     pub area: Option<String>,
 }
 
+impl Operation {
+    /// The documented request examples, each with the response example that
+    /// follows it (before the next request), when there is one.
+    pub fn example_pairs(&self) -> Vec<(&Example, Option<&Example>)> {
+        let mut pairs: Vec<(&Example, Option<&Example>)> = Vec::new();
+        for e in &self.examples {
+            match e.kind {
+                ExampleKind::Request => pairs.push((e, None)),
+                ExampleKind::Response => {
+                    if let Some((_, response @ None)) = pairs.last_mut() {
+                        *response = Some(e);
+                    }
+                }
+            }
+        }
+        pairs
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Param {
     pub name: String,

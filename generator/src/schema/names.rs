@@ -269,7 +269,8 @@ fn assign_handlers(operations: &mut [Operation]) {
             .or_insert_with(|| module.claim(format!("{}Handler", camel(&collection)), false));
         op.handler = Some(trait_name.clone());
         op.rust_name = methods.claim(method_base, true);
-        let mut params = Scope::with(&["body"]);
+        // The request struct's own fields come first.
+        let mut params = Scope::with(&["body", "path", "query", "http"]);
         for p in op.path_params.iter_mut().chain(op.query_params.iter_mut()) {
             p.rust_name = params.claim(snake(&p.name), true);
         }

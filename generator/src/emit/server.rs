@@ -1,0 +1,230 @@
+//! `server.rs`: axum routers for the handler traits (as tonic-build makes a
+//! server from a service). Per operation, how its typed request is read from
+//! a routed call and how its typed response is sent; per trait, its route
+//! table and a `{trait}_router(handler)`; and [`Api`], one router for every
+//! operation, each trait served by the handler given for it.
+//!
+//! Matching, body reading and Graph-style errors are `mdbind_runtime::server`'s:
+//! generated code only says what is documented.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::context::{field_ident, Context};
+use super::docs;
+use super::handlers::{self, path_fields};
+use crate::replay;
+use crate::schema::{names, Operation};
+
+pub fn emit(cx: &Context) -> Vec<TokenStream> {
+    let traits = handlers::traits(cx);
+    let mut items = vec![quote! {
+        use ::mdbind_runtime::server::{Call, FromCall, IntoReply, Reply, RouteSpec, Router, Server};
+        use ::mdbind_runtime::GraphError;
+    }];
+    // Schema order, which breaks ties (as the `ambiguous-route` diagnostics say).
+    let all_specs: Vec<TokenStream> = cx
+        .schema
+        .operations
+        .iter()
+        .filter(|op| op.handler.is_some())
+        .map(|op| {
+            let op_cfg = handlers::operation_cfg(cx, op);
+            let spec = spec(op);
+            quote! { #op_cfg #spec }
+        })
+        .collect();
+    let mut api_methods = Vec::new();
+    for (name, ops) in &traits {
+        let trait_ident = format_ident!("{}", name);
+        let snake = names::snake(name);
+        let routes_ident = format_ident!("{}_ROUTES", snake.to_ascii_uppercase());
+        let mount_ident = format_ident!("mount_{}", snake);
+        let router_ident = format_ident!("{}_router", snake);
+        let api_ident = field_ident(&snake);
+        let cfg = handlers::trait_cfg(cx, ops);
+        let mut specs = Vec::new();
+        let mut mounts = Vec::new();
+        for op in ops {
+            items.push(conversions(cx, op));
+            let op_cfg = handlers::operation_cfg(cx, op);
+            let spec = spec(op);
+            specs.push(quote! { #op_cfg #spec });
+            let (request, _) = handlers::type_names(op);
+            let method = field_ident(&op.rust_name);
+            let operation = &op.name;
+            mounts.push(quote! {
+                #op_cfg
+                {
+                    let handler = handler.clone();
+                    server.serve(#operation, move |request: super::handlers::#request| {
+                        let handler = handler.clone();
+                        async move { handler.#method(request).await }
+                    });
+                }
+            });
+        }
+        let router_doc = docs::raw_attrs(&format!(
+            "An axum router serving the operations of [`{name}`] at their documented paths \
+             (other paths answer `404`, other methods `405`, in Graph's error format)."
+        ));
+        let api_doc = docs::raw_attrs(&format!(
+            "Serves the operations of [`{name}`] with `handler`."
+        ));
+        items.push(quote! {
+            #cfg
+            const #routes_ident: &[RouteSpec] = &[#(#specs)*];
+
+            #cfg
+            fn #mount_ident<H>(server: &mut Server, handler: H)
+            where
+                H: super::handlers::#trait_ident + Clone + 'static,
+            {
+                #(#mounts)*
+            }
+
+            #cfg
+            #router_doc
+            pub fn #router_ident<H>(handler: H) -> Router
+            where
+                H: super::handlers::#trait_ident + Clone + 'static,
+            {
+                let mut server = Server::new(#routes_ident);
+                #mount_ident(&mut server, handler);
+                server.into_router()
+            }
+        });
+        api_methods.push(quote! {
+            #cfg
+            #api_doc
+            pub fn #api_ident<H>(mut self, handler: H) -> Self
+            where
+                H: super::handlers::#trait_ident + Clone + 'static,
+            {
+                #mount_ident(&mut self.server, handler);
+                self
+            }
+        });
+    }
+    let api_struct_doc = docs::raw_attrs(
+        "One router for every documented operation: give a handler for each \
+         trait you implement; the operations of the others answer `501 Not \
+         Implemented`, unknown paths `404`, other methods `405`.\n\n\
+         ```ignore\n\
+         let app = Api::new().some_handler(MyImplementation).into_router();\n\
+         axum::serve(listener, axum::Router::new().nest(\"/beta\", app)).await?;\n\
+         ```",
+    );
+    items.push(quote! {
+        /// Every operation, in the order that breaks ties between equally
+        /// specific paths (the schema's).
+        pub const ROUTES: &[RouteSpec] = &[#(#all_specs)*];
+
+        #api_struct_doc
+        pub struct Api {
+            server: Server,
+        }
+
+        impl Default for Api {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl Api {
+            /// No handler yet: every operation answers `501`.
+            pub fn new() -> Self {
+                Api { server: Server::new(ROUTES) }
+            }
+
+            /// The largest request body read (16 MiB unless set).
+            pub fn body_limit(self, bytes: usize) -> Self {
+                Api { server: self.server.body_limit(bytes) }
+            }
+
+            #(#api_methods)*
+
+            /// The axum router (nest it under `/beta` or wherever the API lives).
+            pub fn into_router(self) -> Router {
+                self.server.into_router()
+            }
+        }
+    });
+    items
+}
+
+fn spec(op: &Operation) -> TokenStream {
+    let (request, _) = handlers::type_names(op);
+    let route = replay::route_of(op);
+    let (operation, method, examples) = (&route.operation, &route.method, &route.examples);
+    let body_type = match &route.body_type {
+        Some(t) => quote! { Some(#t) },
+        None => quote! { None },
+    };
+    quote! {
+        RouteSpec {
+            operation: #operation,
+            method: #method,
+            paths: super::handlers::#request::PATHS,
+            body_type: #body_type,
+            examples: &[#(#examples),*],
+        },
+    }
+}
+
+/// `FromCall` for the request and `IntoReply` for the response.
+fn conversions(cx: &Context, op: &Operation) -> TokenStream {
+    let cfg = handlers::operation_cfg(cx, op);
+    let (request, response) = handlers::type_names(op);
+    let path_fields = path_fields(op).into_iter().map(|f| {
+        let ident = field_ident(&f.param.rust_name);
+        let name = &f.param.name;
+        let nth = f.nth;
+        if f.always {
+            quote! { #ident: call.required_param(#name, #nth)?, }
+        } else {
+            quote! { #ident: call.param(#name, #nth), }
+        }
+    });
+    let documented: Vec<&String> = op.query_params.iter().map(|p| &p.name).collect();
+    let query_fields = op.query_params.iter().map(|p| {
+        let ident = field_ident(&p.rust_name);
+        let name = &p.name;
+        quote! { #ident: call.query_param(#name), }
+    });
+    let body = op
+        .request_body
+        .as_ref()
+        .map(|_| quote! { body: call.json()?, });
+    let (variant, status, has_body) = handlers::response_shape(op);
+    let status = proc_macro2::Literal::u16_unsuffixed(status);
+    let arm = if has_body {
+        quote! { Self::#variant(body) => Reply::json(#status, &body), }
+    } else {
+        quote! { Self::#variant => Reply::empty(#status), }
+    };
+    quote! {
+        #cfg
+        impl FromCall for super::handlers::#request {
+            fn from_call(call: &Call) -> Result<Self, GraphError> {
+                Ok(Self {
+                    path: call.template(),
+                    #(#path_fields)*
+                    query: call.odata(&[#(#documented),*])?,
+                    #(#query_fields)*
+                    #body
+                    http: call.http(),
+                })
+            }
+        }
+
+        #cfg
+        impl IntoReply for super::handlers::#response {
+            fn into_reply(self) -> Reply {
+                match self {
+                    #arm
+                }
+            }
+        }
+    }
+}

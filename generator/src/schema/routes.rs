@@ -1,0 +1,72 @@
+//! Routes the docs make ambiguous: two operations with the same method and a
+//! path of the same shape (`/x/{id}` and `/x/{x-id}`) cannot be told apart
+//! by a request. Each gets a diagnostic naming the other and what the
+//! generated routers do (`mdbind_runtime::server`): try them in schema order,
+//! a body whose `@odata.type` is one's body type or a request equal to one's
+//! example going to that one first, and pass a `501` on to the next.
+
+use std::collections::BTreeMap;
+
+use mdbind_runtime::route::Template;
+
+use super::model::Schema;
+use crate::diagnostics::{Code, Diagnostic};
+
+pub fn diagnose(schema: &mut Schema) {
+    // (method, shape) → the operations documenting it, in schema order, each
+    // with the template it documents it by.
+    let mut by_route: BTreeMap<(String, String), Vec<(usize, &str)>> = BTreeMap::new();
+    for (i, op) in schema
+        .operations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.routable)
+    {
+        let method = op.method.clone().unwrap_or_default();
+        for path in &op.paths {
+            let list = by_route
+                .entry((method.clone(), Template::parse(path).shape()))
+                .or_default();
+            if list.last().is_none_or(|(last, _)| *last != i) {
+                list.push((i, path));
+            }
+        }
+    }
+    // One diagnostic per pair of operations, at the first path they share.
+    let mut pairs: BTreeMap<(usize, usize), (&str, &str, usize)> = BTreeMap::new();
+    for ((method, _), ops) in &by_route {
+        let Some(((first, _), rest)) = ops.split_first() else {
+            continue;
+        };
+        for (i, path) in rest {
+            pairs
+                .entry((*i, *first))
+                .and_modify(|(_, _, more)| *more += 1)
+                .or_insert((method.as_str(), path, 0));
+        }
+    }
+    let mut found = Vec::new();
+    for ((i, first), (method, path, more)) in pairs {
+        let (op, first) = (&schema.operations[i], &schema.operations[first]);
+        let also = match more {
+            0 => String::new(),
+            1 => " (and 1 more path)".to_string(),
+            n => format!(" (and {n} more paths)"),
+        };
+        found.push(Diagnostic::warning(
+            Code::AmbiguousRoute,
+            &op.source.file,
+            op.source.line,
+            format!(
+                "`{method} {path}`{also} is documented for operation `{}` too ({}:{}); a request cannot tell the two apart",
+                first.name, first.source.file, first.source.line
+            ),
+            format!(
+                "routers try `{}` first, then this one (a body whose `@odata.type` is this operation's body type, \
+                 or a request equal to one of its examples, comes here first; a `501` passes the request on)",
+                first.name
+            ),
+        ));
+    }
+    schema.diagnostics.extend(found);
+}

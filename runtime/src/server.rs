@@ -1,0 +1,452 @@
+//! Serving handler traits over HTTP with axum (feature `server`).
+//!
+//! Generated code describes each operation as a [`RouteSpec`], reads its typed
+//! request from a [`Call`] ([`FromCall`]) and turns its typed response into a
+//! [`Reply`] ([`IntoReply`]); [`Server`] does the rest: matching the path
+//! against every documented template ([`crate::route`]), reading the body,
+//! answering Graph-style errors, and handing out an [`axum::Router`].
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+pub use axum;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::Response;
+pub use axum::Router;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::request::{HttpRequest, ODataQuery};
+use crate::route::{Params, RouteMatch, RouteMiss, RouteTable};
+use crate::GraphError;
+
+/// One documented operation as the router knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteSpec {
+    /// The operation's stable name (its page's file name).
+    pub operation: &'static str,
+    /// `GET`, `POST`, …
+    pub method: &'static str,
+    /// Its documented path templates.
+    pub paths: &'static [&'static str],
+    /// The qualified type of its request body, when documented: where the
+    /// docs give several operations one path, a body whose `@odata.type` is
+    /// this goes to this one.
+    pub body_type: Option<&'static str>,
+    /// The path and query of its documented request examples: where the docs
+    /// give several operations one path, a request equal to one of these goes
+    /// to this one.
+    pub examples: &'static [&'static str],
+}
+
+/// Which operation answered a request, with the documented template and the
+/// path parameters: put in every routed response's extensions, for tests,
+/// logging and middleware.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matched {
+    pub operation: &'static str,
+    pub template: &'static str,
+    pub params: Params,
+}
+
+/// A routed request, from which generated code reads the typed request.
+#[derive(Debug, Clone)]
+pub struct Call {
+    template: &'static str,
+    params: Params,
+    query: Vec<(String, String)>,
+    body: axum::body::Bytes,
+    http: HttpRequest,
+}
+
+impl Call {
+    /// The documented template the path matched.
+    pub fn template(&self) -> &'static str {
+        self.template
+    }
+
+    /// The `nth` (from 0) value of path parameter `name` in the matched
+    /// template; `None` when that template does not have it.
+    pub fn param(&self, name: &str, nth: usize) -> Option<String> {
+        self.params
+            .iter()
+            .filter(|(n, _)| n == name)
+            .nth(nth)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// [`Call::param`] for a parameter every template of the operation has.
+    pub fn required_param(&self, name: &str, nth: usize) -> Result<String, GraphError> {
+        self.param(name, nth).ok_or_else(|| {
+            GraphError::new(
+                500,
+                "InternalServerError",
+                format!("path `{}` has no parameter `{name}`", self.template),
+            )
+        })
+    }
+
+    /// The documented query parameter `name` (any case, `$` optional when documented with it).
+    pub fn query_param(&self, name: &str) -> Option<String> {
+        self.query
+            .iter()
+            .find(|(n, _)| same_query_name(n, name))
+            .map(|(_, v)| v.clone())
+    }
+
+    /// The OData system query options; `documented` parameters are left out of `other`.
+    pub fn odata(&self, documented: &[&str]) -> Result<ODataQuery, GraphError> {
+        let mut query = ODataQuery::from_pairs(&self.query)?;
+        query
+            .other
+            .retain(|(n, _)| !documented.iter().any(|d| same_query_name(n, d)));
+        Ok(query)
+    }
+
+    /// The HTTP request, for handlers that check headers.
+    pub fn http(&self) -> HttpRequest {
+        self.http.clone()
+    }
+
+    /// The body read as JSON into `T`: `400 Bad Request` when it is missing,
+    /// malformed, or of another shape.
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, GraphError> {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            return Err(GraphError::new(
+                400,
+                "BadRequest",
+                "the request has no body; this operation takes a JSON body",
+            ));
+        }
+        serde_json::from_slice(&self.body).map_err(|e| {
+            let what = if e.is_data() {
+                "does not have the documented shape"
+            } else {
+                "is not valid JSON"
+            };
+            GraphError::new(400, "BadRequest", format!("the request body {what}: {e}"))
+        })
+    }
+}
+
+fn same_query_name(given: &str, documented: &str) -> bool {
+    let strip = |s: &str| s.strip_prefix('$').unwrap_or(s).to_ascii_lowercase();
+    given.eq_ignore_ascii_case(documented) || strip(given) == strip(documented)
+}
+
+/// A typed request that can be read from a routed [`Call`].
+pub trait FromCall: Sized {
+    fn from_call(call: &Call) -> Result<Self, GraphError>;
+}
+
+/// A typed response that can be sent.
+pub trait IntoReply {
+    fn into_reply(self) -> Reply;
+}
+
+/// A status and an optional JSON body, ready to send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    status: u16,
+    body: Option<Vec<u8>>,
+    /// A `501 notImplemented`: the next operation sharing the path may answer.
+    not_implemented: bool,
+}
+
+impl Reply {
+    /// `status` with `body` as JSON.
+    pub fn json<T: Serialize>(status: u16, body: &T) -> Reply {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => Reply {
+                status,
+                body: Some(bytes),
+                not_implemented: false,
+            },
+            Err(e) => Reply::error(GraphError::new(
+                500,
+                "InternalServerError",
+                format!("the response could not be written as JSON: {e}"),
+            )),
+        }
+    }
+
+    /// `status` with no body.
+    pub fn empty(status: u16) -> Reply {
+        Reply {
+            status,
+            body: None,
+            not_implemented: false,
+        }
+    }
+
+    /// A Graph error: its status and `{"error": {…}}`.
+    pub fn error(error: GraphError) -> Reply {
+        let status = error.status;
+        let mut reply = Reply::json(status, &error.body);
+        reply.not_implemented = status == 501 && error.body.error.code == "notImplemented";
+        reply
+    }
+
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = match self.body {
+            Some(bytes) => {
+                let mut r = Response::new(Body::from(bytes));
+                r.headers_mut().insert(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                );
+                r
+            }
+            None => Response::new(Body::empty()),
+        };
+        *response.status_mut() = status;
+        response
+    }
+}
+
+type ReplyFuture = Pin<Box<dyn Future<Output = Reply> + Send>>;
+type Dispatch = Arc<dyn Fn(Call) -> ReplyFuture + Send + Sync>;
+
+/// Routes requests to the operations of a route table; operations nobody
+/// serves answer `501 Not Implemented`.
+pub struct Server {
+    specs: &'static [RouteSpec],
+    table: RouteTable,
+    by_name: HashMap<&'static str, usize>,
+    handlers: Vec<Option<Dispatch>>,
+    body_limit: usize,
+}
+
+impl Server {
+    /// A server for `specs`; their order breaks ties between equally specific templates.
+    pub fn new(specs: &'static [RouteSpec]) -> Self {
+        let table = RouteTable::new(specs.iter().map(|s| (s.method, s.paths)));
+        Server {
+            specs,
+            table,
+            by_name: specs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.operation, i))
+                .collect(),
+            handlers: vec![None; specs.len()],
+            body_limit: 16 * 1024 * 1024,
+        }
+    }
+
+    /// The largest request body read (16 MiB unless set); larger ones get `413`.
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// Serves `operation` with `handler`. An operation the table does not
+    /// know is ignored: generated code only names its own.
+    pub fn serve<Req, Res, F, Fut>(&mut self, operation: &str, handler: F)
+    where
+        Req: FromCall + 'static,
+        Res: IntoReply + 'static,
+        F: Fn(Req) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Res, GraphError>> + Send + 'static,
+    {
+        let Some(&i) = self.by_name.get(operation) else {
+            return;
+        };
+        let handler = Arc::new(handler);
+        self.handlers[i] = Some(Arc::new(move |call: Call| {
+            let handler = handler.clone();
+            Box::pin(async move {
+                let request = match Req::from_call(&call) {
+                    Ok(r) => r,
+                    Err(e) => return Reply::error(e),
+                };
+                match handler(request).await {
+                    Ok(response) => response.into_reply(),
+                    Err(e) => Reply::error(e),
+                }
+            }) as ReplyFuture
+        }));
+    }
+
+    /// An axum router answering every path (mount it with `nest` under `/beta`
+    /// or wherever the API lives).
+    pub fn into_router(self) -> Router {
+        let server = Arc::new(self);
+        let route = axum::routing::any(move |request: Request| {
+            let server = server.clone();
+            async move { server.handle(request).await }
+        });
+        Router::new()
+            .route("/", route.clone())
+            .route("/{*path}", route)
+    }
+
+    /// Answers one request.
+    pub async fn handle(&self, request: Request) -> Response {
+        let (parts, body) = request.into_parts();
+        let path = decode(parts.uri.path());
+        let target = match parts.uri.query() {
+            Some(q) => format!("{path}?{}", decode(q)),
+            None => path.clone(),
+        };
+        // Checked before the body is read: a wrong path costs nothing.
+        if let Err(miss) = self.table.find_all(parts.method.as_str(), &path) {
+            return miss_response(miss, parts.method.as_str(), &path);
+        }
+        let bytes = match axum::body::to_bytes(body, self.body_limit).await {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                return Reply::error(GraphError::new(
+                    413,
+                    "RequestEntityTooLarge",
+                    format!("the request body is over {} bytes", self.body_limit),
+                ))
+                .into_response()
+            }
+        };
+        let order = match self.candidates(parts.method.as_str(), &target, &bytes) {
+            Ok(order) => order,
+            Err(miss) => return miss_response(miss, parts.method.as_str(), &path),
+        };
+        let query: Vec<(String, String)> =
+            form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+                .map(|(n, v)| (n.into_owned(), v.into_owned()))
+                .collect();
+        let http = HttpRequest {
+            method: parts.method.to_string(),
+            target,
+            headers: parts
+                .headers
+                .iter()
+                .map(|(n, v)| {
+                    let value = String::from_utf8_lossy(v.as_bytes()).into_owned();
+                    (n.as_str().to_string(), value)
+                })
+                .collect(),
+        };
+        // Operations the docs make indistinguishable are tried in order until
+        // one is implemented: implementing any one of them serves the path.
+        let mut answer: Option<(Matched, Reply)> = None;
+        for (route, matched) in order {
+            let reply = match &self.handlers[route] {
+                None => Reply::error(GraphError::not_implemented(matched.operation)),
+                Some(dispatch) => {
+                    dispatch(Call {
+                        template: matched.template,
+                        params: matched.params.clone(),
+                        query: query.clone(),
+                        body: bytes.clone(),
+                        http: http.clone(),
+                    })
+                    .await
+                }
+            };
+            let done = !reply.not_implemented;
+            if answer.is_none() || done {
+                answer = Some((matched, reply));
+            }
+            if done {
+                break;
+            }
+        }
+        let Some((matched, reply)) = answer else {
+            return miss_response(RouteMiss::NotFound, parts.method.as_str(), &path);
+        };
+        let mut response = reply.into_response();
+        response.extensions_mut().insert(matched);
+        response
+    }
+
+    /// The operations that may answer `method` on `target` (percent-decoded
+    /// path and query) with `body`, in the order they are tried: one, or
+    /// several where the docs give them one path. Then the one whose request
+    /// body type is the body's `@odata.type` comes first, then one that
+    /// documents this very request as an example, then the table's order.
+    pub fn candidates(
+        &self,
+        method: &str,
+        target: &str,
+        body: &[u8],
+    ) -> Result<Vec<(usize, Matched)>, RouteMiss> {
+        let path = target.split('?').next().unwrap_or_default();
+        let tied = self.table.find_all(method, path)?;
+        Ok(self
+            .tie_order(tied, target, body)
+            .into_iter()
+            .map(|m| {
+                let spec = &self.specs[m.route];
+                let matched = Matched {
+                    operation: spec.operation,
+                    template: spec.paths[m.template],
+                    params: m.params,
+                };
+                (m.route, matched)
+            })
+            .collect())
+    }
+
+    fn tie_order(&self, tied: Vec<RouteMatch>, target: &str, body: &[u8]) -> Vec<RouteMatch> {
+        if tied.len() < 2 {
+            return tied;
+        }
+        let odata_type: Option<String> = serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| {
+                v.get("@odata.type")?
+                    .as_str()
+                    .map(|t| t.trim_start_matches('#').to_ascii_lowercase())
+            });
+        let rank = |m: &RouteMatch| {
+            let spec = &self.specs[m.route];
+            let typed = odata_type
+                .as_deref()
+                .is_some_and(|t| spec.body_type.is_some_and(|b| b.eq_ignore_ascii_case(t)));
+            let documented = spec.examples.iter().any(|e| {
+                e.trim_end_matches('/')
+                    .eq_ignore_ascii_case(target.trim_end_matches('/'))
+            });
+            (!typed, !documented)
+        };
+        let mut order = tied;
+        // Stable: the table's order stays among equals.
+        order.sort_by_key(rank);
+        order
+    }
+}
+
+fn miss_response(miss: RouteMiss, method: &str, path: &str) -> Response {
+    match miss {
+        RouteMiss::NotFound => Reply::error(GraphError::new(
+            404,
+            "NotFound",
+            format!("Resource not found for the segment `{path}`."),
+        ))
+        .into_response(),
+        RouteMiss::MethodNotAllowed(methods) => {
+            let mut response = Reply::error(GraphError::new(
+                405,
+                "MethodNotAllowed",
+                format!(
+                    "`{method}` is not documented for `{path}`; documented: {}.",
+                    methods.join(", ")
+                ),
+            ))
+            .into_response();
+            if let Ok(allow) = HeaderValue::from_str(&methods.join(", ")) {
+                response.headers_mut().insert(header::ALLOW, allow);
+            }
+            response
+        }
+    }
+}
+
+fn decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}
