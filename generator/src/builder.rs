@@ -82,6 +82,8 @@ impl From<std::io::Error> for Error {
 pub struct Generated {
     pub schema: Schema,
     pub files: Vec<GeneratedFile>,
+    /// The cargo features items are gated by (empty unless [`Builder::features_by`]).
+    pub features: Vec<String>,
 }
 
 impl Builder {
@@ -150,6 +152,17 @@ impl Builder {
     /// (default) or `time` (then enable `mdbind-runtime`'s `time` feature).
     pub fn date_time(mut self, date_time: crate::emit::DateTimeCrate) -> Self {
         self.options.date_time = date_time;
+        self
+    }
+
+    /// Gates every generated item behind a cargo feature: one per
+    /// documentation area ([`FeaturesBy::Area`], e.g. `outlook`) or per
+    /// namespace ([`FeaturesBy::Namespace`]). An item is compiled when any
+    /// feature that needs it is on. Declare the features you want in
+    /// `[features]` (`area = []`); [`Generated::features`] lists them all, and
+    /// the others are simply never compiled.
+    pub fn features_by(mut self, by: crate::emit::FeaturesBy) -> Self {
+        self.options.features = Some(by);
         self
     }
 
@@ -233,6 +246,11 @@ impl Builder {
                 docs.display()
             );
         }
-        Ok(Generated { schema, files })
+        let features = crate::emit::feature_names(&schema, &self.options);
+        Ok(Generated {
+            schema,
+            files,
+            features,
+        })
     }
 }

@@ -21,7 +21,7 @@ pub mod write;
 
 pub use builder::{Builder, Error};
 pub use diagnostics::{Diagnostic, Severity};
-pub use emit::{DateTimeCrate, GeneratedFile};
+pub use emit::{DateTimeCrate, FeaturesBy, GeneratedFile};
 pub use load::{docs_files, load};
 pub use schema::Schema;
 

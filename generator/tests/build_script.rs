@@ -31,7 +31,7 @@ fn build_script_reruns_only_when_docs_change() {
         &common::docs_input(),
         "",
         "fn main() { mdbind::Builder::new().docs(\"docs\").warning_lines(0).generate().unwrap(); }\n",
-        "include!(concat!(env!(\"OUT_DIR\"), \"/mdbind.rs\"));\n",
+        "include!(concat!(env!(\"OUT_DIR\"), \"/mdbind.rs\"));\n", "",
     );
     let p = project.path();
 
@@ -94,6 +94,7 @@ fn instant_round_trips() {
         "\"time\"",
         build_rs,
         lib_rs,
+        "",
     );
     let (ok, stdout, stderr) = common::cargo(project.path(), &target, &["test", "--offline"]);
     assert!(ok, "{stdout}\n{stderr}");
@@ -101,4 +102,53 @@ fn instant_round_trips() {
         stdout.contains("test instant_round_trips ... ok"),
         "{stdout}"
     );
+}
+
+/// `features_by(Namespace)` with the server and the mock, in a crate that
+/// declares only the `microsoft-graph` feature: what that namespace needs is
+/// compiled (its type, its operation's route and mock answer), the rest is not,
+/// and nothing warns about the features left undeclared.
+#[test]
+fn features_by_namespace_compiles_only_what_is_declared() {
+    let build_rs = r#"fn main() {
+    let generated = mdbind::Builder::new()
+        .docs("docs")
+        .features_by(mdbind::FeaturesBy::Namespace)
+        .server(true)
+        .mock(true)
+        .warning_lines(0)
+        .generate()
+        .unwrap();
+    assert_eq!(generated.features, ["microsoft-aad-reporting", "microsoft-graph"]);
+}
+"#;
+    let lib_rs = r#"include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
+
+#[test]
+fn only_the_declared_namespace_is_compiled() {
+    let body = serde_json::json!({"id": "1"});
+    assert!(reserialize("microsoft.graph.userCredentialUsageDetails", false, body.clone()).is_some());
+    assert!(reserialize("Microsoft.AAD.Reporting.userCredentialUsageDetails", false, body).is_none());
+    let routed: Vec<&str> = server::ROUTES.iter().map(|r| r.operation).collect();
+    assert_eq!(routed, ["reportroot-list-usercredentialusagedetails"]);
+    let _mock = mock::router();
+}
+"#;
+    let manifest = "\n[features]\ndefault = [\"microsoft-graph\", \"server\", \"mock\"]\n\
+                    microsoft-graph = []\nserver = [\"mdbind-runtime/server\"]\nmock = []\n";
+    let (project, target) = common::probe(
+        "mdbind-features-probe",
+        &common::docs_input(),
+        "",
+        build_rs,
+        lib_rs,
+        manifest,
+    );
+    let (ok, stdout, stderr) = common::cargo(project.path(), &target, &["test", "--offline"]);
+    assert!(ok, "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("test only_the_declared_namespace_is_compiled ... ok"),
+        "{stdout}"
+    );
+    assert!(!stderr.contains("warning: unexpected"), "{stderr}");
 }

@@ -89,6 +89,7 @@ pub fn probe(
     runtime_features: &str,
     build_rs: &str,
     lib_rs: &str,
+    manifest_extra: &str,
 ) -> (tempfile::TempDir, PathBuf) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("..")
@@ -114,7 +115,7 @@ serde_json = "1"
 mdbind = {{ path = "{generator}", default-features = false }}
 
 [workspace]
-"#,
+{manifest_extra}"#,
             runtime = root.join("runtime").display(),
             generator = root.join("generator").display(),
         ),

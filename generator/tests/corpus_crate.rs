@@ -66,6 +66,13 @@ fn corpus_crate_compiles_and_round_trips_the_examples() {
         .lines()
         .find(|l| l.starts_with("round trip:"))
         .unwrap_or("no round-trip summary");
+    // The replay's every miss, kept for reading; the figures go to the terminal.
+    let _ = std::fs::write(root.join("target/corpus-crate-replay.txt"), &output);
+    let replay = output
+        .lines()
+        .find(|l| l.starts_with("replay:"))
+        .unwrap_or("no replay summary");
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), format!("{replay}\n").as_bytes());
     let _ = std::io::Write::write_all(
         &mut std::io::stderr(),
         format!(
@@ -75,6 +82,11 @@ fn corpus_crate_compiles_and_round_trips_the_examples() {
             tested
         )
         .as_bytes(),
+    );
+    assert!(
+        output.contains("test documented_requests_replay ... ok"),
+        "{}",
+        tail(&output)
     );
     assert!(
         output.contains("test examples_round_trip ... ok"),

@@ -124,7 +124,7 @@ fn keywords_symbols_and_recursion_round_trip() {
         &hostile(),
         "",
         "fn main() { mdbind::Builder::new().docs(\"docs\").warning_lines(0).generate().unwrap(); }\n",
-        lib_rs,
+        lib_rs, "",
     );
     let (ok, stdout, stderr) = common::cargo(project.path(), &target, &["test", "--offline"]);
     assert!(ok, "{stdout}\n{stderr}");

@@ -51,6 +51,10 @@ enum Command {
         /// response examples, compiled with the `mock` feature (always on with --crate).
         #[arg(long)]
         mock: bool,
+        /// Gate every item behind a cargo feature per documentation area or
+        /// per namespace (with --crate: per area unless this says otherwise).
+        #[arg(long, value_enum, value_name = "KIND")]
+        features_by: Option<FeaturesByArg>,
     },
     /// Print the intermediate schema of DOCS as JSON.
     Schema {
@@ -73,6 +77,12 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FeaturesByArg {
+    Area,
+    Namespace,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,10 +111,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             runtime_path,
             server,
             mock,
+            features_by,
         } => {
             let options = mdbind::emit::Options {
                 server,
                 mock,
+                features: features_by.map(|f| match f {
+                    FeaturesByArg::Area => mdbind::FeaturesBy::Area,
+                    FeaturesByArg::Namespace => mdbind::FeaturesBy::Namespace,
+                }),
                 ..Default::default()
             };
             let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;

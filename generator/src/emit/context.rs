@@ -27,7 +27,7 @@ impl<'a> Context<'a> {
             options,
             features: options
                 .features
-                .then(|| super::features::Features::compute(schema)),
+                .map(|by| super::features::Features::compute(schema, by)),
             index: Index::new(schema),
             modules: schema
                 .namespaces

@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::schema::{Operation, Schema};
+use super::FeaturesBy;
+use crate::schema::{Index, Operation, Schema};
 
 #[derive(Debug, Default)]
 pub struct Features {
@@ -47,8 +48,40 @@ fn area_feature(area: &Option<String>, namespace: &str) -> String {
     feature_name(area.as_deref().unwrap_or(namespace))
 }
 
+/// The feature of an item with documentation area `area` in `namespace`.
+fn item_feature(by: FeaturesBy, area: &Option<String>, namespace: &str) -> String {
+    match by {
+        FeaturesBy::Area => area_feature(area, namespace),
+        FeaturesBy::Namespace => feature_name(namespace),
+    }
+}
+
+/// The feature of an operation.
+fn operation_feature(by: FeaturesBy, op: &Operation, index: &Index) -> String {
+    match by {
+        FeaturesBy::Area => area_feature(&op.area, "operations"),
+        FeaturesBy::Namespace => {
+            let typed = op
+                .response
+                .iter()
+                .filter_map(|r| r.typ.as_deref())
+                .chain(op.request_body.iter().map(|b| b.typ.as_str()));
+            let namespace = typed
+                .filter_map(|t| {
+                    index
+                        .type_def(t)
+                        .map(|d| d.namespace.as_str())
+                        .or_else(|| index.enum_def(t).map(|e| e.namespace.as_str()))
+                })
+                .next();
+            feature_name(namespace.unwrap_or("operations"))
+        }
+    }
+}
+
 impl Features {
-    pub fn compute(schema: &Schema) -> Self {
+    pub fn compute(schema: &Schema, by: FeaturesBy) -> Self {
+        let index = Index::new(schema);
         // Item → what it refers to.
         let mut refs: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for t in &schema.types {
@@ -59,19 +92,19 @@ impl Features {
         let mut roots: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for t in &schema.types {
             roots
-                .entry(area_feature(&t.area, &t.namespace))
+                .entry(item_feature(by, &t.area, &t.namespace))
                 .or_default()
                 .push(t.qualified());
         }
         for e in &schema.enums {
             roots
-                .entry(area_feature(&e.area, &e.namespace))
+                .entry(item_feature(by, &e.area, &e.namespace))
                 .or_default()
                 .push(e.qualified());
         }
         let mut operations = BTreeMap::new();
         for op in &schema.operations {
-            let feature = area_feature(&op.area, "operations");
+            let feature = operation_feature(by, op, &index);
             let list = roots.entry(feature.clone()).or_default();
             list.extend(op.request_body.iter().map(|b| b.typ.clone()));
             list.extend(op.response.iter().filter_map(|r| r.typ.clone()));

@@ -27,7 +27,7 @@ use crate::schema::Schema;
 use context::Context;
 
 pub use file::HEADER_MARK;
-pub use options::{DateTimeCrate, Options};
+pub use options::{DateTimeCrate, FeaturesBy, Options};
 pub use package::{default_runtime_path, emit_crate};
 
 /// The file every generated folder is entered through.
@@ -40,6 +40,15 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
+/// The cargo features `options.features` gates items by, sorted (none
+/// without gating): a crate including the output declares those it wants.
+pub fn feature_names(schema: &Schema, options: &Options) -> Vec<String> {
+    options
+        .features
+        .map(|by| features::Features::compute(schema, by).names)
+        .unwrap_or_default()
+}
+
 /// Generates every file for `schema`, in a fixed order.
 pub fn emit(schema: &Schema) -> Vec<GeneratedFile> {
     emit_with(schema, &Options::default())
@@ -48,6 +57,13 @@ pub fn emit(schema: &Schema) -> Vec<GeneratedFile> {
 /// [`emit`] with the user's [`Options`].
 pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let cx = Context::new(schema, options);
+    // Features gate items; a crate including the output declares only the
+    // features it wants, and the others must not warn.
+    let allow = if options.features.is_some() {
+        quote! { #[allow(unexpected_cfgs)] }
+    } else {
+        quote! {}
+    };
     let mut files = Vec::new();
     let mut modules = Vec::new();
     for ns in schema
@@ -90,6 +106,7 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
         let doc = docs::attrs(&format!("Types and enums of the `{}` namespace.", ns.name));
         modules.push(quote! {
             #doc
+            #allow
             pub mod #module { include!(#path); }
         });
     }
@@ -103,6 +120,7 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
         let doc = docs::attrs("Async handler traits, one per resource collection, with a typed request and response per operation.");
         modules.push(quote! {
             #doc
+            #allow
             pub mod handlers { include!("handlers.rs"); }
         });
         if options.server {
@@ -114,6 +132,7 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
             modules.push(quote! {
                 #doc
                 #[cfg(feature = "server")]
+                #allow
                 pub mod server { include!("server.rs"); }
             });
         }
@@ -128,11 +147,13 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
             modules.push(quote! {
                 #doc
                 #[cfg(feature = "mock")]
+                #allow
                 pub mod mock { include!("mock.rs"); }
             });
         }
     }
-    modules.push(reserialize(&cx));
+    let reserialize = reserialize(&cx);
+    modules.push(quote! { #allow #reserialize });
     files.push(GeneratedFile {
         path: ENTRY_FILE.to_string(),
         contents: file::format(modules),

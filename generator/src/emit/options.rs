@@ -16,12 +16,26 @@ pub enum DateTimeCrate {
     Time,
 }
 
+/// What the cargo features that gate generated items stand for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FeaturesBy {
+    /// A documentation area: a page's front matter `ms.prod` (its namespace
+    /// where the page has none), e.g. `outlook`, `intune`.
+    #[default]
+    Area,
+    /// A namespace, e.g. `microsoft-graph`; an operation goes with the
+    /// namespace of its response type, else of its request body, else
+    /// the feature `operations`.
+    Namespace,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub date_time: DateTimeCrate,
-    /// Gate every item behind the cargo features of its documentation areas
-    /// (for a generated crate, whose Cargo.toml declares them).
-    pub features: bool,
+    /// Gate every item behind cargo features (`None`: no gating). A generated
+    /// crate's Cargo.toml declares them; a crate including the output
+    /// declares those it wants (the others are never compiled).
+    pub features: Option<FeaturesBy>,
     /// Generate only these namespaces (ASCII case ignored); all when empty.
     /// Types of other namespaces are referred to as untyped JSON.
     pub namespaces: Vec<String>,
