@@ -56,6 +56,31 @@ pub fn emit(schema: &Schema) -> Vec<GeneratedFile> {
 
 /// [`emit`] with the user's [`Options`].
 pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
+    format_all(emit_tokens(schema, options))
+}
+
+/// One output file before formatting: its path and its items.
+pub struct FileTokens {
+    pub path: String,
+    pub items: Vec<TokenStream>,
+}
+
+/// Formats every file, in path order. (Sequential: proc-macro2 tokens cannot
+/// cross threads.)
+pub fn format_all(files: Vec<FileTokens>) -> Vec<GeneratedFile> {
+    let mut out: Vec<GeneratedFile> = files
+        .into_iter()
+        .map(|f| GeneratedFile {
+            path: f.path,
+            contents: file::format(f.items),
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+/// The tokens of every file for `schema`: the work before formatting.
+pub fn emit_tokens(schema: &Schema, options: &Options) -> Vec<FileTokens> {
     let cx = Context::new(schema, options);
     // Features gate items; a crate including the output declares only the
     // features it wants, and the others must not warn.
@@ -97,9 +122,9 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
                     )
                 }),
         );
-        files.push(GeneratedFile {
+        files.push(FileTokens {
             path: format!("{}.rs", ns.module),
-            contents: file::format(items),
+            items,
         });
         let module = format_ident!("{}", ns.module);
         let path = format!("{}.rs", ns.module);
@@ -113,9 +138,9 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let handler_items = handlers::emit(&cx);
     let has_handlers = !handler_items.is_empty();
     if has_handlers {
-        files.push(GeneratedFile {
+        files.push(FileTokens {
             path: "handlers.rs".to_string(),
-            contents: file::format(handler_items),
+            items: handler_items,
         });
         let doc = docs::attrs("Async handler traits, one per resource collection, with a typed request and response per operation.");
         modules.push(quote! {
@@ -124,9 +149,9 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
             pub mod handlers { include!("handlers.rs"); }
         });
         if options.server {
-            files.push(GeneratedFile {
+            files.push(FileTokens {
                 path: "server.rs".to_string(),
-                contents: file::format(server::emit(&cx)),
+                items: server::emit(&cx),
             });
             let doc = docs::attrs("axum routers serving the handler traits (feature `server`).");
             modules.push(quote! {
@@ -137,9 +162,9 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
             });
         }
         if options.mock {
-            files.push(GeneratedFile {
+            files.push(FileTokens {
                 path: "mock.rs".to_string(),
-                contents: file::format(mock::emit(&cx)),
+                items: mock::emit(&cx),
             });
             let doc = docs::attrs(
                 "The handler traits answered from the docs' own response examples (feature `mock`).",
@@ -154,11 +179,10 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     }
     let reserialize = reserialize(&cx);
     modules.push(quote! { #allow #reserialize });
-    files.push(GeneratedFile {
+    files.push(FileTokens {
         path: ENTRY_FILE.to_string(),
-        contents: file::format(modules),
+        items: modules,
     });
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     files
 }
 

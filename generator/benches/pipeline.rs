@@ -1,0 +1,151 @@
+//! `cargo bench -p mdbind`: the whole beta corpus through each stage of the
+//! pipeline, in one process, against the floor (pulldown-cmark parsing every
+//! page and doing nothing else).
+//!
+//! Each stage runs `RUNS` times on the previous stage's output; the median is
+//! printed with its ratio to the floor, then the process's peak memory.
+//! Thread count is rayon's default (the machine's cores), for the floor too.
+//! Set `MDBIND_BENCH_CORPUS` to measure another docs folder.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+const RUNS: usize = 5;
+
+fn main() {
+    let corpus = std::env::var_os("MDBIND_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-beta")
+        });
+    if !corpus.is_dir() {
+        // A benchmark with nothing to read is a failure to say so, not a pass.
+        eprintln!(
+            "mdbind bench: no corpus at {} (put ../shared beside the repository or set MDBIND_BENCH_CORPUS)",
+            corpus.display()
+        );
+        std::process::exit(2);
+    }
+    let files = mdbind::docs_files(&corpus).unwrap();
+    println!(
+        "corpus: {} ({} pages), {} runs each, median",
+        corpus.display(),
+        files.len(),
+        RUNS
+    );
+
+    let read = || -> Vec<(String, String)> {
+        files
+            .par_iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(corpus.join(f)).unwrap_or_default();
+                (f.to_string_lossy().replace('\\', "/"), text)
+            })
+            .collect()
+    };
+    let floor = median(|| {
+        let texts = read();
+        let events: usize = texts
+            .par_iter()
+            .map(|(_, text)| {
+                pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::all()).count()
+            })
+            .sum();
+        std::hint::black_box(events);
+    });
+    let texts = read();
+    let t_read = median(|| {
+        std::hint::black_box(read());
+    });
+    let parse = || {
+        texts
+            .par_iter()
+            .map(|(name, text)| mdbind::parse::parse_page(name, text))
+            .collect::<Vec<_>>()
+    };
+    let t_parse = median(|| {
+        std::hint::black_box(parse());
+    });
+    let parsed = parse();
+    let build = || {
+        let mut pages = Vec::with_capacity(parsed.len());
+        let mut diagnostics = Vec::new();
+        for (page, d) in parsed.iter().cloned() {
+            pages.push(page);
+            diagnostics.extend(d);
+        }
+        mdbind::schema::build(&pages, diagnostics)
+    };
+    let t_schema = median(|| {
+        std::hint::black_box(build());
+    });
+    let schema = build();
+    let options = mdbind::emit::Options::default();
+    let t_tokens = median(|| {
+        std::hint::black_box(mdbind::emit::emit_tokens(&schema, &options));
+    });
+    let t_format = median_with(
+        || mdbind::emit::emit_tokens(&schema, &options),
+        |tokens| {
+            std::hint::black_box(mdbind::emit::format_all(tokens));
+        },
+    );
+    let t_whole = median(|| {
+        let schema = mdbind::load(&corpus).unwrap();
+        std::hint::black_box(mdbind::emit::emit(&schema));
+    });
+
+    let row = |name: &str, t: Duration| {
+        println!(
+            "{name:<28} {:>8.3} s  {:>5.1}× floor",
+            t.as_secs_f64(),
+            t.as_secs_f64() / floor.as_secs_f64()
+        )
+    };
+    row("floor (read + pulldown-cmark)", floor);
+    row("read pages", t_read);
+    row("parse pages", t_parse);
+    row("build schema", t_schema);
+    row("emit tokens", t_tokens);
+    row("format (prettyplease)", t_format);
+    row("whole run (load + emit)", t_whole);
+    println!(
+        "types {}, enums {}, operations {}; peak RSS {}",
+        schema.types.len(),
+        schema.enums.len(),
+        schema.operations.len(),
+        peak_rss()
+    );
+}
+
+fn median(mut run: impl FnMut()) -> Duration {
+    median_with(|| (), |()| run())
+}
+
+/// The median time of `run` over `RUNS` runs, each on a fresh `setup()` (not timed).
+fn median_with<T>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T)) -> Duration {
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let input = setup();
+            let start = Instant::now();
+            run(input);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+/// The process's peak resident memory (Linux `VmHWM`), or `unknown`.
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
