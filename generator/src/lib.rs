@@ -13,6 +13,8 @@ mod builder;
 pub mod diagnostics;
 pub mod diff;
 pub mod emit;
+#[doc(hidden)]
+pub mod fuzzing;
 mod load;
 pub mod parse;
 pub mod replay;

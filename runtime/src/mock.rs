@@ -42,7 +42,9 @@ impl Example {
     /// docs' JSON does not fit the documented type.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, GraphError> {
         let text = self.body.unwrap_or("null");
-        serde_json::from_str(text).map_err(|e| {
+        // Through `Value`, as `server::Call::json` and for the same reason.
+        let value = serde_json::from_str::<serde_json::Value>(text);
+        value.and_then(serde_json::from_value).map_err(|e| {
             GraphError::new(
                 500,
                 "InvalidDocumentedExample",

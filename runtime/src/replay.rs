@@ -64,7 +64,7 @@ mod sending {
     use tower::ServiceExt;
 
     use super::{Case, Verdict};
-    use crate::route::Template;
+    use crate::route::{spellings, Template};
     use crate::server::{axum, Matched, Router};
 
     /// Characters a documented URL may hold that a request line may not.
@@ -125,7 +125,11 @@ mod sending {
         let path = case.target.split('?').next().unwrap_or_default();
         let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
         let rendered = Template::parse(matched.template).render(&matched.params);
-        if !rendered.eq_ignore_ascii_case(decoded.trim_end_matches('/')) {
+        // The path as sent or one of the spellings routing tried.
+        let fits = spellings(&decoded)
+            .iter()
+            .any(|p| rendered.eq_ignore_ascii_case(p.trim_end_matches('/')));
+        if !fits {
             return Verdict::WrongParams(format!(
                 "`{}` with {:?} is `{rendered}`, not `{decoded}`",
                 matched.template, matched.params

@@ -208,6 +208,20 @@ fn split_arguments(text: &str) -> Vec<&str> {
     items
 }
 
+/// A path as sent, then the other ways of writing it that documented
+/// templates may use: keys in parentheses as segments, and function calls
+/// without their arguments (`name` and `name()`). Routing tries them all.
+pub fn spellings(path: &str) -> Vec<String> {
+    let keyed = keys_as_segments(path);
+    let mut out = vec![path.to_string()];
+    out.extend(keyed.iter().cloned());
+    for base in std::iter::once(path).chain(keyed.as_deref()) {
+        out.extend(without_arguments(base, ""));
+        out.extend(without_arguments(base, "()"));
+    }
+    out
+}
+
 /// `/me/messages('AAMk')/attachments('x')` → `/me/messages/AAMk/attachments/x`:
 /// OData's key-in-parentheses spelling of the key-as-segment paths the docs
 /// document. `None` when the path has no such key.
@@ -372,15 +386,10 @@ impl RouteTable {
     pub fn find_all(&self, method: &str, path: &str) -> Result<Vec<RouteMatch>, RouteMiss> {
         // The path as sent, then other spellings of it; the most specific
         // match wins, the path as sent among equals.
-        let keyed = keys_as_segments(path);
-        let mut spellings: Vec<String> = keyed.iter().cloned().collect();
-        for base in std::iter::once(path).chain(keyed.as_deref()) {
-            spellings.extend(without_arguments(base, ""));
-            spellings.extend(without_arguments(base, "()"));
-        }
+        let spellings = spellings(path);
         let found = self.find_exact(method, path);
         let mut best = found.clone().ok();
-        for other in &spellings {
+        for other in &spellings[1..] {
             if let Ok(all) = self.find_exact(method, other) {
                 if best
                     .as_ref()

@@ -2,7 +2,7 @@
 //! describes them, inline enums, operations; then references are resolved,
 //! types nobody documents are inferred from examples, and examples are checked.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use heck::ToUpperCamelCase;
 
@@ -65,6 +65,9 @@ struct Builder {
     skipped: Vec<Skipped>,
     /// Named types whose rows list "Possible values": members for an enum no page lists.
     named_values: BTreeMap<String, (Vec<String>, Source)>,
+    /// Type key → property name → its position in `properties`, so that
+    /// merging a page's rows costs one lookup each (a table can have 100,000).
+    property_positions: HashMap<String, HashMap<String, usize>>,
 }
 
 fn key(namespace: &str, name: &str) -> String {
@@ -545,11 +548,17 @@ impl Builder {
     }
 
     fn add_property(&mut self, ns: &str, name: &str, property: Property) {
-        let Some(def) = self.types.get_mut(&key(ns, name)) else {
+        let type_key = key(ns, name);
+        let Some(def) = self.types.get_mut(&type_key) else {
             return;
         };
-        match def.properties.iter().find(|p| p.name == property.name) {
-            None => def.properties.push(property),
+        let positions = self.property_positions.entry(type_key).or_default();
+        let existing = positions.get(&property.name).map(|&i| &def.properties[i]);
+        match existing {
+            None => {
+                positions.insert(property.name.clone(), def.properties.len());
+                def.properties.push(property);
+            }
             Some(existing)
                 if existing.typ != property.typ || existing.collection != property.collection =>
             {

@@ -87,9 +87,10 @@ impl<'a> Index<'a> {
     /// base first), then its own; a property documented again appears once.
     pub fn properties(&self, def: &'a TypeDef) -> Vec<&'a Property> {
         let mut out: Vec<&Property> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for t in self.chain(def).iter().rev() {
             for p in &t.properties {
-                if !out.iter().any(|q| q.name == p.name) {
+                if seen.insert(p.name.as_str()) {
                     out.push(p);
                 }
             }

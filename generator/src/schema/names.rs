@@ -193,9 +193,13 @@ fn assign_fields(types: &mut [TypeDef]) {
             fields
                 .taken
                 .extend(inherited.iter().map(|(_, rust)| rust.clone()));
+            let by_json: std::collections::HashMap<&str, &str> = inherited
+                .iter()
+                .map(|(json, rust)| (json.as_str(), rust.as_str()))
+                .collect();
             for p in &mut types[i].properties {
-                p.rust_name = match inherited.iter().find(|(json, _)| json == &p.name) {
-                    Some((_, rust)) => rust.clone(),
+                p.rust_name = match by_json.get(p.name.as_str()) {
+                    Some(rust) => rust.to_string(),
                     None => fields.claim(snake(&p.name), true),
                 };
             }
@@ -220,9 +224,10 @@ pub fn inherited_properties(
         current = types[b].base.as_ref().and_then(|x| index.get(x)).copied();
     }
     let mut out: Vec<(String, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for &b in chain.iter().rev() {
         for p in &types[b].properties {
-            if !out.iter().any(|(json, _)| json == &p.name) {
+            if seen.insert(p.name.as_str()) {
                 out.push((p.name.clone(), p.rust_name.clone()));
             }
         }

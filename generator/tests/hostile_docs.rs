@@ -1,0 +1,304 @@
+//! Docs written to break the generator or to smuggle code into the output,
+//! each with its asserted outcome: a diagnostic or correct output, and Rust
+//! in which text stays text. Pages are written into a temporary folder here,
+//! so every case is visible in one place.
+
+use std::path::Path;
+
+use syn::visit::Visit;
+
+/// A resource page with one property row per `(name, type, description)`.
+fn resource(name: &str, rows: &[(&str, &str, &str)]) -> String {
+    let mut page = format!(
+        "---\ntitle: \"{name} resource type\"\n---\n\n# {name} resource type\n\nNamespace: microsoft.graph\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n"
+    );
+    for (property, typ, description) in rows {
+        page.push_str(&format!("|{property}|{typ}|{description}|\n"));
+    }
+    page
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    std::fs::create_dir_all(dir.join("resources")).unwrap();
+    std::fs::write(dir.join("resources").join(name), bytes).unwrap();
+}
+
+/// Loads and emits `dir`; every file must parse as Rust.
+fn generate(dir: &Path) -> (mdbind::Schema, Vec<syn::File>, String) {
+    let (schema, files) = mdbind::generate(dir).unwrap();
+    let mut all = String::new();
+    let parsed = files
+        .iter()
+        .map(|f| {
+            all.push_str(&f.contents);
+            syn::parse_file(&f.contents)
+                .unwrap_or_else(|e| panic!("{}: {e}\n{}", f.path, f.contents))
+        })
+        .collect();
+    (schema, parsed, all)
+}
+
+/// Everything in the generated code that is not a doc comment or a string:
+/// what an injection would have to reach.
+#[derive(Default)]
+struct Code {
+    functions: Vec<String>,
+    macros: Vec<String>,
+}
+
+impl<'ast> Visit<'ast> for Code {
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        self.functions.push(f.sig.ident.to_string());
+        syn::visit::visit_item_fn(self, f);
+    }
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        self.macros.push(
+            m.path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect::<Vec<_>>()
+                .join("::"),
+        );
+        syn::visit::visit_macro(self, m);
+    }
+}
+
+#[test]
+fn text_that_looks_like_code_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = [
+        (
+            "closer",
+            "String",
+            "Ends a block comment */ and opens one /*",
+        ),
+        ("quote", "String", "A \" quote and a \\\" backslash"),
+        ("nul", "String", "A NUL \u{0} byte"),
+        ("attr", "String", "#[doc = \"x\"] pub fn injected() {}"),
+        ("include", "String", "include_str!(\"/etc/passwd\")"),
+        ("breakout", "String", "\")] fn evil() {} #[doc=\""),
+        (
+            "html",
+            "String",
+            "<script>alert(1)</script> and <b>bold</b>",
+        ),
+        ("fence", "String", "```rust\nfn in_a_fence() {}\n```"),
+    ];
+    write(dir.path(), "hostile.md", resource("hostile", &hostile));
+    let (schema, files, all) = generate(dir.path());
+    let def = schema.types.iter().find(|t| t.name == "hostile").unwrap();
+    assert_eq!(def.properties.len(), hostile.len(), "every row is kept");
+
+    let mut code = Code::default();
+    for file in &files {
+        code.visit_file(file);
+    }
+    for evil in ["evil", "injected", "in_a_fence"] {
+        assert!(
+            !code.functions.iter().any(|f| f == evil),
+            "{evil} became code"
+        );
+    }
+    assert!(
+        code.macros.iter().all(|m| m == "include"),
+        "only mdbind's own include! calls: {:?}",
+        code.macros
+    );
+    // The text is still there, as documentation.
+    assert!(
+        all.contains("fn evil() {}"),
+        "the text is kept in a doc comment"
+    );
+    assert!(
+        all.contains(r#"include\_str!("/etc/passwd")"#),
+        "kept, markdown-escaped"
+    );
+    assert!(!all.contains('\u{0}'), "no NUL in the output");
+}
+
+#[test]
+fn names_that_try_to_be_rust_become_identifiers() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = resource(
+        "a; fn x(){}",
+        &[
+            ("a; fn y(){}", "String", "x"),
+            ("r#type", "String", "x"),
+            ("crate::x", "String", "x"),
+        ],
+    );
+    write(dir.path(), "names.md", page);
+    let (schema, files, _) = generate(dir.path());
+    let mut code = Code::default();
+    for file in &files {
+        code.visit_file(file);
+    }
+    assert!(!code.functions.iter().any(|f| f == "x" || f == "y"));
+    for t in &schema.types {
+        assert!(
+            syn::parse_str::<syn::Ident>(&t.rust_name).is_ok(),
+            "{}",
+            t.rust_name
+        );
+        for p in &t.properties {
+            let ident = p.rust_name.trim_start_matches("r#");
+            assert!(
+                syn::parse_str::<syn::Ident>(ident).is_ok()
+                    || syn::parse_str::<syn::Ident>(&format!("r#{ident}")).is_ok(),
+                "{}",
+                p.rust_name
+            );
+        }
+    }
+}
+
+#[test]
+fn odd_encodings_and_empty_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let crlf = resource("crlf", &[("id", "String", "x")]).replace('\n', "\r\n");
+    write(dir.path(), "crlf.md", crlf);
+    write(
+        dir.path(),
+        "bom.md",
+        format!("\u{feff}{}", resource("bom", &[("id", "String", "x")])),
+    );
+    write(
+        dir.path(),
+        "spaces.md",
+        resource(
+            "spaces",
+            &[("\u{a0}id\u{a0}", "\tString\t", "tab\tand\u{a0}NBSP")],
+        ),
+    );
+    write(dir.path(), "empty.md", "");
+    write(
+        dir.path(),
+        "latin1.md",
+        b"# caf\xe9 resource type\n\n|Property|Type|\n|:--|:--|\n|x|String|\n",
+    );
+    let (schema, _, _) = generate(dir.path());
+    let props = |name: &str| {
+        schema.types.iter().find(|t| t.name == name).map(|t| {
+            t.properties
+                .iter()
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(
+        props("crlf"),
+        Some(vec!["id".to_string()]),
+        "CRLF reads like LF"
+    );
+    assert_eq!(
+        props("bom"),
+        Some(vec!["id".to_string()]),
+        "a BOM is not text"
+    );
+    assert_eq!(
+        props("spaces"),
+        Some(vec!["id".to_string()]),
+        "tabs and NBSP are spaces"
+    );
+    let unreadable: Vec<_> = schema
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "unreadable-page")
+        .collect();
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+    assert_eq!(unreadable[0].file, "resources/latin1.md");
+    assert!(schema
+        .pages_skipped
+        .iter()
+        .any(|s| s.file == "resources/empty.md"));
+}
+
+#[test]
+fn huge_inputs_finish_with_everything_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    // 100,000 rows.
+    let rows: Vec<(String, &str, &str)> = (0..100_000)
+        .map(|i| (format!("p{i}"), "Int32", "A number."))
+        .collect();
+    let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(n, t, d)| (n.as_str(), *t, *d)).collect();
+    write(dir.path(), "wide.md", resource("wide", &rows));
+    // An example nested 10,000 levels deep.
+    let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    let example = format!(
+        "{}\n## Example\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.deep\" }} -->\n```json\n{{\"id\": {deep}}}\n```\n",
+        resource("deep", &[("id", "Int32", "x")])
+    );
+    write(dir.path(), "deep.md", example);
+    // A 50 MiB page: one long description.
+    let long = "x".repeat(50 << 20);
+    write(
+        dir.path(),
+        "long.md",
+        resource("long", &[("id", "String", &long)]),
+    );
+
+    let schema = mdbind::load(dir.path()).unwrap();
+    let count = |name: &str| {
+        schema
+            .types
+            .iter()
+            .find(|t| t.name == name)
+            .map(|t| t.properties.len())
+    };
+    assert_eq!(count("wide"), Some(100_000));
+    assert_eq!(count("deep"), Some(1));
+    assert_eq!(count("long"), Some(1));
+    let long_def = schema.types.iter().find(|t| t.name == "long").unwrap();
+    assert_eq!(
+        long_def.properties[0].description.as_ref().map(String::len),
+        Some(50 << 20)
+    );
+}
+
+#[test]
+fn links_out_of_the_docs_folder_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        resource("secret", &[("id", "String", "x")]),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let rel = format!(
+        "../{}/secret.md",
+        outside.path().file_name().unwrap().to_string_lossy()
+    );
+    let page = resource(
+        "linker",
+        &[
+            ("a", &format!("[secret]({rel})"), "Relative link out."),
+            (
+                "b",
+                &format!("[secret]({}/secret.md)", outside.path().display()),
+                "Absolute link.",
+            ),
+        ],
+    );
+    write(dir.path(), "linker.md", page);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("resources/outside")).unwrap();
+    let schema = mdbind::load(dir.path()).unwrap();
+    assert!(
+        schema
+            .types
+            .iter()
+            .all(|t| t.name != "secret" || t.inferred),
+        "a page outside the docs folder was read"
+    );
+    assert!(
+        schema
+            .types
+            .iter()
+            .flat_map(|t| &t.sources)
+            .all(|s| !s.file.contains("..")
+                && !s.file.starts_with('/')
+                && !s.file.contains("outside")),
+        "every source is a file inside the docs folder"
+    );
+}
