@@ -259,7 +259,8 @@ impl PageParser {
         let mut rest = html;
         let mut offset_line = line;
         while let Some(start) = rest.find("<!--") {
-            let Some(len) = rest[start..].find("-->") else {
+            // The closer is searched after the opener: in `<!-->` they overlap.
+            let Some(len) = rest[start + 4..].find("-->").map(|l| l + 4) else {
                 break;
             };
             let inner = rest[start + 4..start + len].trim();
@@ -730,4 +731,19 @@ fn enum_table_name(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by `cargo fuzz`: `<!-->` opens and closes a comment at once.
+    #[test]
+    fn overlapping_comment_markers_are_no_annotation() {
+        let (page, _) = parse_page(
+            "api/x.md",
+            "# x\n\n<!-->-- {\n\n<!-- { \"blockType\": \"ignored\" } -->\n",
+        );
+        assert_eq!(page.title.map(|(t, _)| t).as_deref(), Some("x"));
+    }
 }
