@@ -11,10 +11,14 @@
 //!     .namespaces(["microsoft.graph"])
 //!     .type_attribute(".", "#[allow(missing_docs)]")?
 //!     .extern_type("microsoft.graph.credentialUsageSummary", "serde_json::Value")?
+//!     .features_by(mdbind::FeaturesBy::Area) // optional: a cargo feature per doc area
+//!     .server(true) // optional: axum routers, compiled with feature "server"
+//!     .mock(true) // optional: answers from the examples, feature "mock"
 //!     .generate()?;
 //! // src/lib.rs then has:
 //! // include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
 //! # assert!(out.path().join("mdbind.rs").exists());
+//! # assert!(out.path().join("server.rs").exists() && out.path().join("mock.rs").exists());
 //! # Ok(())
 //! # }
 //! ```
