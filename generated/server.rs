@@ -56,7 +56,7 @@ where
     }
 }
 
-/// An axum router serving the operations of [`CredentialUserRegistrationDetailsHandler`] at their documented paths (other paths answer `404`, other methods `405`, in Graph's error format).
+/// An axum router serving the operations of [`CredentialUserRegistrationDetailsHandler`](super::handlers::CredentialUserRegistrationDetailsHandler) at their documented paths (other paths answer `404`, other methods `405`, in Graph's error format).
 pub fn credential_user_registration_details_handler_router<H>(handler: H) -> Router
 where
     H: super::handlers::CredentialUserRegistrationDetailsHandler + Clone + 'static,
@@ -193,7 +193,7 @@ where
     }
 }
 
-/// An axum router serving the operations of [`UserCredentialUsageDetailsHandler`] at their documented paths (other paths answer `404`, other methods `405`, in Graph's error format).
+/// An axum router serving the operations of [`UserCredentialUsageDetailsHandler`](super::handlers::UserCredentialUsageDetailsHandler) at their documented paths (other paths answer `404`, other methods `405`, in Graph's error format).
 pub fn user_credential_usage_details_handler_router<H>(handler: H) -> Router
 where
     H: super::handlers::UserCredentialUsageDetailsHandler + Clone + 'static,
@@ -263,7 +263,7 @@ impl Api {
             server: self.server.body_limit(bytes),
         }
     }
-    /// Serves the operations of [`CredentialUserRegistrationDetailsHandler`] with `handler`.
+    /// Serves the operations of [`CredentialUserRegistrationDetailsHandler`](super::handlers::CredentialUserRegistrationDetailsHandler) with `handler`.
     pub fn credential_user_registration_details_handler<H>(mut self, handler: H) -> Self
     where
         H: super::handlers::CredentialUserRegistrationDetailsHandler + Clone + 'static,
@@ -271,7 +271,7 @@ impl Api {
         mount_credential_user_registration_details_handler(&mut self.server, handler);
         self
     }
-    /// Serves the operations of [`UserCredentialUsageDetailsHandler`] with `handler`.
+    /// Serves the operations of [`UserCredentialUsageDetailsHandler`](super::handlers::UserCredentialUsageDetailsHandler) with `handler`.
     pub fn user_credential_usage_details_handler<H>(mut self, handler: H) -> Self
     where
         H: super::handlers::UserCredentialUsageDetailsHandler + Clone + 'static,

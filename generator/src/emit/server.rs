@@ -65,11 +65,11 @@ pub fn emit(cx: &Context) -> Vec<TokenStream> {
             });
         }
         let router_doc = docs::raw_attrs(&format!(
-            "An axum router serving the operations of [`{name}`] at their documented paths \
+            "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
              (other paths answer `404`, other methods `405`, in Graph's error format)."
         ));
         let api_doc = docs::raw_attrs(&format!(
-            "Serves the operations of [`{name}`] with `handler`."
+            "Serves the operations of [`{name}`](super::handlers::{name}) with `handler`."
         ));
         items.push(quote! {
             #cfg
