@@ -460,3 +460,80 @@ fn decode(text: &str) -> String {
         .decode_utf8_lossy()
         .into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two operations the docs give one method and path, as Intune's
+    /// per-derived-type pages do.
+    const TIED: &[RouteSpec] = &[
+        RouteSpec {
+            operation: "androidapp-create",
+            method: "POST",
+            paths: &["/apps"],
+            body_type: Some("microsoft.graph.androidApp"),
+            examples: &["/apps"],
+        },
+        RouteSpec {
+            operation: "iosapp-create",
+            method: "POST",
+            paths: &["/apps"],
+            body_type: Some("microsoft.graph.iosApp"),
+            examples: &["/apps?$select=id"],
+        },
+    ];
+
+    fn first(server: &Server, target: &str, body: &str) -> &'static str {
+        server.candidates("POST", target, body.as_bytes()).unwrap()[0]
+            .1
+            .operation
+    }
+
+    #[test]
+    fn ties_go_by_odata_type_then_documented_request_then_order() {
+        let server = Server::new(TIED);
+        let ios = r##"{"@odata.type": "#microsoft.graph.iosApp"}"##;
+        assert_eq!(first(&server, "/apps", ios), "iosapp-create");
+        assert_eq!(first(&server, "/apps?$select=id", "{}"), "iosapp-create");
+        assert_eq!(first(&server, "/apps", "{}"), "androidapp-create");
+        assert_eq!(server.candidates("POST", "/apps", b"").unwrap().len(), 2);
+    }
+
+    struct Anything;
+
+    impl FromCall for Anything {
+        fn from_call(_: &Call) -> Result<Self, GraphError> {
+            Ok(Anything)
+        }
+    }
+
+    struct Named(&'static str);
+
+    impl IntoReply for Named {
+        fn into_reply(self) -> Reply {
+            Reply::json(200, &self.0)
+        }
+    }
+
+    /// Implementing any one of the tied operations serves the path: the
+    /// first answers 501 (nobody serves it), so the request goes on.
+    #[tokio::test]
+    async fn a_501_passes_the_request_to_the_next_tied_operation() {
+        let mut server = Server::new(TIED);
+        server.serve("iosapp-create", |_: Anything| async { Ok(Named("ios")) });
+        let request = Request::builder()
+            .method("POST")
+            .uri("/apps")
+            .body(Body::from("{}"))
+            .unwrap();
+        let response = server.handle(request).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let matched = response.extensions().get::<Matched>().unwrap().operation;
+        assert_eq!(matched, "iosapp-create");
+        let body = axum::body::to_bytes(response.into_body(), 100)
+            .await
+            .unwrap();
+        assert_eq!(&body[..], b"\"ios\"");
+    }
+}
