@@ -91,13 +91,13 @@ pub trait CredentialUserRegistrationDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::core::future::ready(
             Err(
                 ::mdbind_runtime::GraphError::not_implemented(
                     "credentialuserregistrationdetails-post",
                 ),
-            )
-        }
+            ),
+        )
     }
 }
 
@@ -316,13 +316,13 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::core::future::ready(
             Err(
                 ::mdbind_runtime::GraphError::not_implemented(
                     "reportroot-list-usercredentialusagedetails",
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Add userCredentialUsageDetails
     ///
@@ -351,13 +351,13 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::core::future::ready(
             Err(
                 ::mdbind_runtime::GraphError::not_implemented(
                     "usercredentialusagedetails-post",
                 ),
-            )
-        }
+            ),
+        )
     }
     /// Update userCredentialUsageDetails
     ///
@@ -386,12 +386,12 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        async {
+        ::core::future::ready(
             Err(
                 ::mdbind_runtime::GraphError::not_implemented(
                     "usercredentialusagedetails-update",
                 ),
-            )
-        }
+            ),
+        )
     }
 }

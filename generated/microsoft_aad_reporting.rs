@@ -3,151 +3,113 @@
 /// `credentialUserRegistrationDetails`
 ///
 /// OData type `Microsoft.AAD.Reporting.credentialUserRegistrationDetails`. Documented in `api/credentialuserregistrationdetails-post.md`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CredentialUserRegistrationDetails {
     /// `id`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub id: Option<Option<String>>,
     /// `userPrincipalName`
-    #[serde(
-        rename = "userPrincipalName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub user_principal_name: Option<Option<String>>,
     /// `userDisplayName`
-    #[serde(
-        rename = "userDisplayName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub user_display_name: Option<Option<String>>,
     /// Possible values are: `email`, `mobilePhone`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobilePhone`, `fido`, `appPassword`, `unknownFutureValue`.
-    #[serde(
-        rename = "authMethods",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub auth_methods: Option<Option<Vec<CredentialUserRegistrationDetailsAuthMethods>>>,
     /// `isRegistered`
-    #[serde(
-        rename = "isRegistered",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub is_registered: Option<Option<bool>>,
     /// `isEnabled`
-    #[serde(
-        rename = "isEnabled",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub is_enabled: Option<Option<bool>>,
     /// `isCapable`
-    #[serde(
-        rename = "isCapable",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub is_capable: Option<Option<bool>>,
     /// `isMfaRegistered`
-    #[serde(
-        rename = "isMfaRegistered",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub is_mfa_registered: Option<Option<bool>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,
 }
+
+impl ::mdbind_runtime::Object for CredentialUserRegistrationDetails {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+        Self {
+            id: object.member("id"),
+            user_principal_name: object.member("userPrincipalName"),
+            user_display_name: object.member("userDisplayName"),
+            auth_methods: object.member("authMethods"),
+            is_registered: object.member("isRegistered"),
+            is_enabled: object.member("isEnabled"),
+            is_capable: object.member("isCapable"),
+            is_mfa_registered: object.member("isMfaRegistered"),
+            additional_properties: object.rest(),
+        }
+    }
+    fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {
+        object.member("id", &self.id);
+        object.member("userPrincipalName", &self.user_principal_name);
+        object.member("userDisplayName", &self.user_display_name);
+        object.member("authMethods", &self.auth_methods);
+        object.member("isRegistered", &self.is_registered);
+        object.member("isEnabled", &self.is_enabled);
+        object.member("isCapable", &self.is_capable);
+        object.member("isMfaRegistered", &self.is_mfa_registered);
+        object.rest(&self.additional_properties);
+    }
+}
+
+::mdbind_runtime::object_serde!(CredentialUserRegistrationDetails);
 
 /// `userCredentialUsageDetails`
 ///
 /// OData type `Microsoft.AAD.Reporting.userCredentialUsageDetails`. Documented in `api/usercredentialusagedetails-post.md`, `api/usercredentialusagedetails-update.md`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserCredentialUsageDetails {
     /// `id`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub id: Option<Option<String>>,
     /// Possible values are: `registration`, `reset`, `unknownFutureValue`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub feature: Option<Option<UserCredentialUsageDetailsFeature>>,
     /// `userPrincipalName`
-    #[serde(
-        rename = "userPrincipalName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub user_principal_name: Option<Option<String>>,
     /// `userDisplayName`
-    #[serde(
-        rename = "userDisplayName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub user_display_name: Option<Option<String>>,
     /// `isSuccess`
-    #[serde(
-        rename = "isSuccess",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub is_success: Option<Option<bool>>,
     /// Possible values are: `email`, `mobileSMS`, `mobileCall`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobileCall`, `fido`, `appPassword`, `unknownFutureValue`.
-    #[serde(
-        rename = "authMethod",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub auth_method: Option<Option<UserCredentialUsageDetailsAuthMethod>>,
     /// `failureReason`
-    #[serde(
-        rename = "failureReason",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub failure_reason: Option<Option<String>>,
     /// `eventDateTime`
-    #[serde(
-        rename = "eventDateTime",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub event_date_time: Option<Option<::mdbind_runtime::DateTimeOffset>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,
 }
 
+impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+        Self {
+            id: object.member("id"),
+            feature: object.member("feature"),
+            user_principal_name: object.member("userPrincipalName"),
+            user_display_name: object.member("userDisplayName"),
+            is_success: object.member("isSuccess"),
+            auth_method: object.member("authMethod"),
+            failure_reason: object.member("failureReason"),
+            event_date_time: object.member("eventDateTime"),
+            additional_properties: object.rest(),
+        }
+    }
+    fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {
+        object.member("id", &self.id);
+        object.member("feature", &self.feature);
+        object.member("userPrincipalName", &self.user_principal_name);
+        object.member("userDisplayName", &self.user_display_name);
+        object.member("isSuccess", &self.is_success);
+        object.member("authMethod", &self.auth_method);
+        object.member("failureReason", &self.failure_reason);
+        object.member("eventDateTime", &self.event_date_time);
+        object.rest(&self.additional_properties);
+    }
+}
+
+::mdbind_runtime::object_serde!(UserCredentialUsageDetails);
+
 /// Values of `Microsoft.AAD.Reporting.CredentialUserRegistrationDetailsAuthMethods`, listed in the property's description. Documented in `api/credentialuserregistrationdetails-post.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CredentialUserRegistrationDetailsAuthMethods {
     /// `email`
@@ -226,9 +188,10 @@ impl From<CredentialUserRegistrationDetailsAuthMethods> for String {
     }
 }
 
+::mdbind_runtime::string_enum_serde!(CredentialUserRegistrationDetailsAuthMethods);
+
 /// Values of `Microsoft.AAD.Reporting.UserCredentialUsageDetailsAuthMethod`, listed in the property's description. Documented in `api/usercredentialusagedetails-post.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UserCredentialUsageDetailsAuthMethod {
     /// `email`
@@ -311,9 +274,10 @@ impl From<UserCredentialUsageDetailsAuthMethod> for String {
     }
 }
 
+::mdbind_runtime::string_enum_serde!(UserCredentialUsageDetailsAuthMethod);
+
 /// Values of `Microsoft.AAD.Reporting.UserCredentialUsageDetailsFeature`, listed in the property's description. Documented in `api/usercredentialusagedetails-post.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UserCredentialUsageDetailsFeature {
     /// `registration`
@@ -363,3 +327,5 @@ impl From<UserCredentialUsageDetailsFeature> for String {
         }
     }
 }
+
+::mdbind_runtime::string_enum_serde!(UserCredentialUsageDetailsFeature);

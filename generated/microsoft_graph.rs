@@ -3,126 +3,101 @@
 /// `credentialUsageSummary`
 ///
 /// OData type `microsoft.graph.credentialUsageSummary`, derived from `microsoft.graph.entity`. Documented in `api/credentialusagesummary-post.md`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CredentialUsageSummary {
     /// Inherited from entity
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub id: Option<Option<String>>,
     /// Possible values are: `registration`, `reset`, `unknownFutureValue`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub feature: Option<Option<CredentialUsageSummaryFeature>>,
     /// `successfulActivityCount`
-    #[serde(
-        rename = "successfulActivityCount",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub successful_activity_count: Option<Option<i64>>,
     /// `failureActivityCount`
-    #[serde(
-        rename = "failureActivityCount",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub failure_activity_count: Option<Option<i64>>,
     /// Possible values are: `email`, `mobileSMS`, `mobileCall`, `officePhone`, `securityQuestion`, `appNotification`, `appCode`, `alternateMobileCall`, `fido`, `appPassword`, `unknownFutureValue`.
-    #[serde(
-        rename = "authMethod",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub auth_method: Option<Option<CredentialUsageSummaryAuthMethod>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,
 }
+
+impl ::mdbind_runtime::Object for CredentialUsageSummary {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+        Self {
+            id: object.member("id"),
+            feature: object.member("feature"),
+            successful_activity_count: object.member("successfulActivityCount"),
+            failure_activity_count: object.member("failureActivityCount"),
+            auth_method: object.member("authMethod"),
+            additional_properties: object.rest(),
+        }
+    }
+    fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {
+        object.member("id", &self.id);
+        object.member("feature", &self.feature);
+        object.member("successfulActivityCount", &self.successful_activity_count);
+        object.member("failureActivityCount", &self.failure_activity_count);
+        object.member("authMethod", &self.auth_method);
+        object.rest(&self.additional_properties);
+    }
+}
+
+::mdbind_runtime::object_serde!(CredentialUsageSummary);
 
 /// `userCredentialUsageDetails`
 ///
 /// OData type `microsoft.graph.userCredentialUsageDetails`. Documented nowhere: fields inferred from the example in `api/reportroot-list-usercredentialusagedetails.md`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserCredentialUsageDetails {
     /// `id`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub id: Option<Option<String>>,
     /// `feature`
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub feature: Option<Option<String>>,
     /// `userPrincipalName`
-    #[serde(
-        rename = "userPrincipalName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub user_principal_name: Option<Option<String>>,
     /// `userDisplayName`
-    #[serde(
-        rename = "userDisplayName",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub user_display_name: Option<Option<String>>,
     /// `isSuccess`
-    #[serde(
-        rename = "isSuccess",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub is_success: Option<Option<bool>>,
     /// `authMethod`
-    #[serde(
-        rename = "authMethod",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub auth_method: Option<Option<String>>,
     /// `failureReason`
-    #[serde(
-        rename = "failureReason",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub failure_reason: Option<Option<String>>,
     /// `eventDateTime`
-    #[serde(
-        rename = "eventDateTime",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "::mdbind_runtime::double_option"
-    )]
     pub event_date_time: Option<Option<::mdbind_runtime::DateTimeOffset>>,
     /// Members the docs do not list, kept so that a round trip loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::mdbind_runtime::AdditionalProperties,
 }
 
+impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+        Self {
+            id: object.member("id"),
+            feature: object.member("feature"),
+            user_principal_name: object.member("userPrincipalName"),
+            user_display_name: object.member("userDisplayName"),
+            is_success: object.member("isSuccess"),
+            auth_method: object.member("authMethod"),
+            failure_reason: object.member("failureReason"),
+            event_date_time: object.member("eventDateTime"),
+            additional_properties: object.rest(),
+        }
+    }
+    fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {
+        object.member("id", &self.id);
+        object.member("feature", &self.feature);
+        object.member("userPrincipalName", &self.user_principal_name);
+        object.member("userDisplayName", &self.user_display_name);
+        object.member("isSuccess", &self.is_success);
+        object.member("authMethod", &self.auth_method);
+        object.member("failureReason", &self.failure_reason);
+        object.member("eventDateTime", &self.event_date_time);
+        object.rest(&self.additional_properties);
+    }
+}
+
+::mdbind_runtime::object_serde!(UserCredentialUsageDetails);
+
 /// Values of `microsoft.graph.CredentialUsageSummaryAuthMethod`, listed in the property's description. Documented in `api/credentialusagesummary-post.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CredentialUsageSummaryAuthMethod {
     /// `email`
@@ -205,9 +180,10 @@ impl From<CredentialUsageSummaryAuthMethod> for String {
     }
 }
 
+::mdbind_runtime::string_enum_serde!(CredentialUsageSummaryAuthMethod);
+
 /// Values of `microsoft.graph.CredentialUsageSummaryFeature`, listed in the property's description. Documented in `api/credentialusagesummary-post.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CredentialUsageSummaryFeature {
     /// `registration`
@@ -257,3 +233,5 @@ impl From<CredentialUsageSummaryFeature> for String {
         }
     }
 }
+
+::mdbind_runtime::string_enum_serde!(CredentialUsageSummaryFeature);

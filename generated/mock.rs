@@ -26,26 +26,24 @@ impl super::handlers::CredentialUserRegistrationDetailsHandler for DocExamples {
                 source: "api/credentialuserregistrationdetails-post.md:97",
             },
         ];
-        let answer = match ::mdbind_runtime::mock::Example::pick(
-            EXAMPLES,
-            &request.http,
-        ) {
-            Some(example) => {
-                example
-                    .json()
-                    .map(
-                        super::handlers::AddCredentialUserRegistrationDetailsResponse::Created,
+        ::core::future::ready(
+            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
+                Some(example) => {
+                    example
+                        .json()
+                        .map(
+                            super::handlers::AddCredentialUserRegistrationDetailsResponse::Created,
+                        )
+                }
+                None => {
+                    Err(
+                        ::mdbind_runtime::GraphError::not_implemented(
+                            "credentialuserregistrationdetails-post",
+                        ),
                     )
-            }
-            None => {
-                Err(
-                    ::mdbind_runtime::GraphError::not_implemented(
-                        "credentialuserregistrationdetails-post",
-                    ),
-                )
-            }
-        };
-        async move { answer }
+                }
+            },
+        )
     }
 }
 
@@ -70,24 +68,22 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
                 source: "api/reportroot-list-usercredentialusagedetails.md:78",
             },
         ];
-        let answer = match ::mdbind_runtime::mock::Example::pick(
-            EXAMPLES,
-            &request.http,
-        ) {
-            Some(example) => {
-                example
-                    .json()
-                    .map(super::handlers::ListCredentialsUsageDetailsResponse::Ok)
-            }
-            None => {
-                Err(
-                    ::mdbind_runtime::GraphError::not_implemented(
-                        "reportroot-list-usercredentialusagedetails",
-                    ),
-                )
-            }
-        };
-        async move { answer }
+        ::core::future::ready(
+            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
+                Some(example) => {
+                    example
+                        .json()
+                        .map(super::handlers::ListCredentialsUsageDetailsResponse::Ok)
+                }
+                None => {
+                    Err(
+                        ::mdbind_runtime::GraphError::not_implemented(
+                            "reportroot-list-usercredentialusagedetails",
+                        ),
+                    )
+                }
+            },
+        )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-post.md`.
     fn add_user_credential_usage_details(
@@ -109,24 +105,24 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
                 source: "api/usercredentialusagedetails-post.md:95",
             },
         ];
-        let answer = match ::mdbind_runtime::mock::Example::pick(
-            EXAMPLES,
-            &request.http,
-        ) {
-            Some(example) => {
-                example
-                    .json()
-                    .map(super::handlers::AddUserCredentialUsageDetailsResponse::Created)
-            }
-            None => {
-                Err(
-                    ::mdbind_runtime::GraphError::not_implemented(
-                        "usercredentialusagedetails-post",
-                    ),
-                )
-            }
-        };
-        async move { answer }
+        ::core::future::ready(
+            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
+                Some(example) => {
+                    example
+                        .json()
+                        .map(
+                            super::handlers::AddUserCredentialUsageDetailsResponse::Created,
+                        )
+                }
+                None => {
+                    Err(
+                        ::mdbind_runtime::GraphError::not_implemented(
+                            "usercredentialusagedetails-post",
+                        ),
+                    )
+                }
+            },
+        )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-update.md`.
     fn update_user_credential_usage_details(
@@ -148,24 +144,24 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
                 source: "api/usercredentialusagedetails-update.md:93",
             },
         ];
-        let answer = match ::mdbind_runtime::mock::Example::pick(
-            EXAMPLES,
-            &request.http,
-        ) {
-            Some(example) => {
-                example
-                    .json()
-                    .map(super::handlers::UpdateUserCredentialUsageDetailsResponse::Ok)
-            }
-            None => {
-                Err(
-                    ::mdbind_runtime::GraphError::not_implemented(
-                        "usercredentialusagedetails-update",
-                    ),
-                )
-            }
-        };
-        async move { answer }
+        ::core::future::ready(
+            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
+                Some(example) => {
+                    example
+                        .json()
+                        .map(
+                            super::handlers::UpdateUserCredentialUsageDetailsResponse::Ok,
+                        )
+                }
+                None => {
+                    Err(
+                        ::mdbind_runtime::GraphError::not_implemented(
+                            "usercredentialusagedetails-update",
+                        ),
+                    )
+                }
+            },
+        )
     }
 }
 

@@ -37,29 +37,24 @@ const CREDENTIAL_USER_REGISTRATION_DETAILS_HANDLER_ROUTES: &[RouteSpec] = &[
 
 fn mount_credential_user_registration_details_handler<H>(server: &mut Server, handler: H)
 where
-    H: super::handlers::CredentialUserRegistrationDetailsHandler + Clone + 'static,
+    H: super::handlers::CredentialUserRegistrationDetailsHandler + 'static,
 {
-    {
-        let handler = handler.clone();
-        server
-            .serve(
-                "credentialuserregistrationdetails-post",
-                move |
-                    request: super::handlers::AddCredentialUserRegistrationDetailsRequest|
-                {
-                    let handler = handler.clone();
-                    async move {
-                        handler.add_credential_user_registration_details(request).await
-                    }
-                },
-            );
-    }
+    let handler = ::std::sync::Arc::new(handler);
+    server
+        .serve_method(
+            "credentialuserregistrationdetails-post",
+            handler.clone(),
+            |
+                handler,
+                request: super::handlers::AddCredentialUserRegistrationDetailsRequest|
+            { Box::pin(handler.add_credential_user_registration_details(request)) },
+        );
 }
 
 /// An axum router serving the operations of [`CredentialUserRegistrationDetailsHandler`](super::handlers::CredentialUserRegistrationDetailsHandler) at their documented paths (other paths answer `404`, other methods `405`, in Graph's error format).
 pub fn credential_user_registration_details_handler_router<H>(handler: H) -> Router
 where
-    H: super::handlers::CredentialUserRegistrationDetailsHandler + Clone + 'static,
+    H: super::handlers::CredentialUserRegistrationDetailsHandler + 'static,
 {
     let mut server = Server::new(CREDENTIAL_USER_REGISTRATION_DETAILS_HANDLER_ROUTES);
     mount_credential_user_registration_details_handler(&mut server, handler);
@@ -152,51 +147,39 @@ const USER_CREDENTIAL_USAGE_DETAILS_HANDLER_ROUTES: &[RouteSpec] = &[
 
 fn mount_user_credential_usage_details_handler<H>(server: &mut Server, handler: H)
 where
-    H: super::handlers::UserCredentialUsageDetailsHandler + Clone + 'static,
+    H: super::handlers::UserCredentialUsageDetailsHandler + 'static,
 {
-    {
-        let handler = handler.clone();
-        server
-            .serve(
-                "reportroot-list-usercredentialusagedetails",
-                move |request: super::handlers::ListCredentialsUsageDetailsRequest| {
-                    let handler = handler.clone();
-                    async move { handler.list_credentials_usage_details(request).await }
-                },
-            );
-    }
-    {
-        let handler = handler.clone();
-        server
-            .serve(
-                "usercredentialusagedetails-post",
-                move |request: super::handlers::AddUserCredentialUsageDetailsRequest| {
-                    let handler = handler.clone();
-                    async move {
-                        handler.add_user_credential_usage_details(request).await
-                    }
-                },
-            );
-    }
-    {
-        let handler = handler.clone();
-        server
-            .serve(
-                "usercredentialusagedetails-update",
-                move |request: super::handlers::UpdateUserCredentialUsageDetailsRequest| {
-                    let handler = handler.clone();
-                    async move {
-                        handler.update_user_credential_usage_details(request).await
-                    }
-                },
-            );
-    }
+    let handler = ::std::sync::Arc::new(handler);
+    server
+        .serve_method(
+            "reportroot-list-usercredentialusagedetails",
+            handler.clone(),
+            |handler, request: super::handlers::ListCredentialsUsageDetailsRequest| {
+                Box::pin(handler.list_credentials_usage_details(request))
+            },
+        );
+    server
+        .serve_method(
+            "usercredentialusagedetails-post",
+            handler.clone(),
+            |handler, request: super::handlers::AddUserCredentialUsageDetailsRequest| {
+                Box::pin(handler.add_user_credential_usage_details(request))
+            },
+        );
+    server
+        .serve_method(
+            "usercredentialusagedetails-update",
+            handler.clone(),
+            |handler, request: super::handlers::UpdateUserCredentialUsageDetailsRequest| {
+                Box::pin(handler.update_user_credential_usage_details(request))
+            },
+        );
 }
 
 /// An axum router serving the operations of [`UserCredentialUsageDetailsHandler`](super::handlers::UserCredentialUsageDetailsHandler) at their documented paths (other paths answer `404`, other methods `405`, in Graph's error format).
 pub fn user_credential_usage_details_handler_router<H>(handler: H) -> Router
 where
-    H: super::handlers::UserCredentialUsageDetailsHandler + Clone + 'static,
+    H: super::handlers::UserCredentialUsageDetailsHandler + 'static,
 {
     let mut server = Server::new(USER_CREDENTIAL_USAGE_DETAILS_HANDLER_ROUTES);
     mount_user_credential_usage_details_handler(&mut server, handler);
@@ -266,7 +249,7 @@ impl Api {
     /// Serves the operations of [`CredentialUserRegistrationDetailsHandler`](super::handlers::CredentialUserRegistrationDetailsHandler) with `handler`.
     pub fn credential_user_registration_details_handler<H>(mut self, handler: H) -> Self
     where
-        H: super::handlers::CredentialUserRegistrationDetailsHandler + Clone + 'static,
+        H: super::handlers::CredentialUserRegistrationDetailsHandler + 'static,
     {
         mount_credential_user_registration_details_handler(&mut self.server, handler);
         self
@@ -274,7 +257,7 @@ impl Api {
     /// Serves the operations of [`UserCredentialUsageDetailsHandler`](super::handlers::UserCredentialUsageDetailsHandler) with `handler`.
     pub fn user_credential_usage_details_handler<H>(mut self, handler: H) -> Self
     where
-        H: super::handlers::UserCredentialUsageDetailsHandler + Clone + 'static,
+        H: super::handlers::UserCredentialUsageDetailsHandler + 'static,
     {
         mount_user_credential_usage_details_handler(&mut self.server, handler);
         self

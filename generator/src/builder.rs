@@ -119,8 +119,9 @@ impl Builder {
         self
     }
 
-    /// Adds an attribute (`#[derive(Eq)]`, `#[serde(deny_unknown_fields)]`, …)
-    /// to generated types and enums: `selector` is `.` for all of them, a
+    /// Adds an attribute (`#[derive(Hash)]`, `#[must_use]`, …) to generated
+    /// types and enums (not `#[serde(…)]`: they implement serde through
+    /// `mdbind_runtime::Object`, not serde's derive): `selector` is `.` for all of them, a
     /// namespace for its own, or one qualified name
     /// (`microsoft.graph.identitySet`).
     pub fn type_attribute(mut self, selector: &str, attribute: &str) -> Result<Self, Error> {
@@ -128,14 +129,14 @@ impl Builder {
             .parse()
             .map_err(|e| Error::Config(format!("type_attribute {attribute:?} is not Rust: {e}")))?;
         let parser = syn::Attribute::parse_outer;
-        syn::parse::Parser::parse2(parser, tokens.clone()).map_err(|e| {
+        syn::parse::Parser::parse2(parser, tokens).map_err(|e| {
             Error::Config(format!(
                 "type_attribute {attribute:?} is not an attribute: {e}"
             ))
         })?;
         self.options
             .type_attributes
-            .push((selector.to_string(), tokens));
+            .push((selector.to_string(), attribute.to_string()));
         Ok(self)
     }
 
@@ -143,12 +144,12 @@ impl Builder {
     /// `documented` (qualified, e.g. `microsoft.graph.identitySet`), and does
     /// not generate that type. The user's type must (de)serialize the same JSON.
     pub fn extern_type(mut self, documented: &str, rust_path: &str) -> Result<Self, Error> {
-        let path: syn::Path = syn::parse_str(rust_path).map_err(|e| {
+        syn::parse_str::<syn::Path>(rust_path).map_err(|e| {
             Error::Config(format!("extern_type {rust_path:?} is not a Rust path: {e}"))
         })?;
         self.options
             .extern_types
-            .insert(documented.to_string(), quote::quote! { #path });
+            .insert(documented.to_string(), rust_path.to_string());
         Ok(self)
     }
 

@@ -124,3 +124,44 @@ fn walk(dir: &std::path::Path) -> usize {
         })
         .sum()
 }
+
+#[test]
+fn corpus_pieces_formatted_apart_join_into_the_whole_file() {
+    let Some(corpus) = common::shared(
+        "corpus/graph-beta",
+        "corpus_pieces_formatted_apart_join_into_the_whole_file",
+    ) else {
+        return;
+    };
+    let schema = mdbind::load(&corpus).unwrap();
+    let options = mdbind::emit::Options {
+        server: true,
+        mock: true,
+        features: Some(mdbind::emit::FeaturesBy::Area),
+        ..Default::default()
+    };
+    // `emit_with` formats each piece of a file on its own thread and joins
+    // the text; formatting each file whole must give the same bytes.
+    let pieces = mdbind::emit::emit_with(&schema, &options);
+    let whole = mdbind::emit::format_all(mdbind::emit::emit_tokens(&schema, &options));
+    assert_eq!(pieces.len(), whole.len());
+    for (a, b) in pieces.iter().zip(&whole) {
+        assert_eq!(a.path, b.path);
+        if a.contents != b.contents {
+            let at = a
+                .contents
+                .lines()
+                .zip(b.contents.lines())
+                .position(|(x, y)| x != y)
+                .unwrap_or(0);
+            let around = |text: &str| text.lines().skip(at.saturating_sub(3)).take(6).collect::<Vec<_>>().join("\n");
+            panic!(
+                "{}: formatted in pieces differs from formatted whole at line {}:\n{}\n---\n{}",
+                a.path,
+                at + 1,
+                around(&a.contents),
+                around(&b.contents)
+            );
+        }
+    }
+}

@@ -32,6 +32,7 @@ mod duration;
 mod error;
 mod flags;
 pub mod mock;
+pub mod object;
 mod page;
 pub mod replay;
 mod request;
@@ -47,6 +48,7 @@ pub use compare::same_json;
 pub use duration::{Duration, DurationError};
 pub use error::{ErrorBody, ErrorDetail, GraphError};
 pub use flags::Flags;
+pub use object::{Object, ObjectReader, ObjectWriter};
 pub use page::Page;
 pub use request::{HttpRequest, ODataQuery, Permission, PermissionKind};
 pub use tristate::Tristate;
@@ -66,14 +68,8 @@ pub type TimeOfDay = chrono::NaiveTime;
 /// `Edm.Guid`.
 pub type Guid = uuid::Uuid;
 
-/// How generated structs keep a property's three states apart: absent
-/// (`None`), `null` (`Some(None)`) and a value (`Some(Some(v))`). Graph PATCH
-/// clears a property sent as `null` and leaves an absent one alone, so a round
-/// trip must keep the difference.
-pub use serde_with::rust::double_option;
-
 /// Members of a JSON object that the documentation does not list. Every generated
-/// struct flattens one of these so that a round trip loses nothing.
+/// struct keeps one of these so that a round trip loses nothing.
 pub type AdditionalProperties = serde_json::Map<String, serde_json::Value>;
 
 /// Reads `value` as a `T` (or a [`Page`] of them when `collection`) and writes

@@ -220,6 +220,11 @@ impl Reply {
 }
 
 type ReplyFuture = Pin<Box<dyn Future<Output = Reply> + Send>>;
+
+/// A handler trait's method as generated code hands it to [`Server::serve_method`]:
+/// it borrows the handler for the length of the call.
+pub type Method<H, Req, Res> =
+    for<'a> fn(&'a H, Req) -> Pin<Box<dyn Future<Output = Result<Res, GraphError>> + Send + 'a>>;
 type Dispatch = Arc<dyn Fn(Call) -> ReplyFuture + Send + Sync>;
 
 /// Routes requests to the operations of a route table; operations nobody
@@ -281,6 +286,25 @@ impl Server {
                 }
             }) as ReplyFuture
         }));
+    }
+
+    /// Serves `operation` with `method` of `handler`. What generated routers
+    /// call: the future that owns the handler while the method runs is this
+    /// function's, written once here rather than once per operation.
+    pub fn serve_method<H, Req, Res>(
+        &mut self,
+        operation: &str,
+        handler: Arc<H>,
+        method: Method<H, Req, Res>,
+    ) where
+        H: Send + Sync + 'static,
+        Req: FromCall + Send + 'static,
+        Res: IntoReply + 'static,
+    {
+        self.serve(operation, move |request: Req| {
+            let handler = handler.clone();
+            async move { method(&handler, request).await }
+        });
     }
 
     /// An axum router answering every path (mount it with `nest` under `/beta`

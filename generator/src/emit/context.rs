@@ -74,7 +74,7 @@ impl<'a> Context<'a> {
     /// The Rust type of one value of OData type `typ`, seen from module `from`.
     pub fn value_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
         if let Some(path) = self.options.extern_path(typ) {
-            return path.clone();
+            return path;
         }
         let generated = |ns: &str| self.options.includes_namespace(ns);
         if let Some(def) = self.index.type_def(typ).filter(|d| generated(&d.namespace)) {

@@ -9,7 +9,7 @@ use super::docs;
 use crate::schema::EnumDef;
 
 /// `extra`: the user's attributes; `cfg`: the feature gate, if any.
-pub fn emit(def: &EnumDef, extra: &[&TokenStream], cfg: TokenStream) -> TokenStream {
+pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: TokenStream) -> TokenStream {
     let name = format_ident!("{}", def.rust_name);
     let mut text = format!("Values of `{}`", def.qualified());
     if def.inline {
@@ -32,8 +32,7 @@ pub fn emit(def: &EnumDef, extra: &[&TokenStream], cfg: TokenStream) -> TokenStr
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(from = "String", into = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         #(#extra)*
         #cfg
@@ -80,5 +79,9 @@ pub fn emit(def: &EnumDef, extra: &[&TokenStream], cfg: TokenStream) -> TokenStr
                 }
             }
         }
+
+        // On the wire: the member's string (`as_str`, `From<String>`).
+        #cfg
+        ::mdbind_runtime::string_enum_serde!(#name);
     }
 }

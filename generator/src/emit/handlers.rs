@@ -14,14 +14,14 @@ use crate::schema::{names, Operation, Param};
 const MODULE: Option<&str> = Some("handlers");
 
 /// Operations by handler trait, traits in name order.
-pub fn traits<'a>(cx: &Context<'a>) -> BTreeMap<&'a str, Vec<&'a Operation>> {
+pub fn traits<'a>(cx: &Context<'a>) -> Vec<(&'a str, Vec<&'a Operation>)> {
     let mut traits: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
     for op in &cx.schema.operations {
         if let Some(handler) = &op.handler {
             traits.entry(handler.as_str()).or_default().push(op);
         }
     }
-    traits
+    traits.into_iter().collect()
 }
 
 /// The `#[cfg]` of a trait (empty without features).
@@ -32,18 +32,18 @@ pub fn trait_cfg(cx: &Context, ops: &[&Operation]) -> TokenStream {
         .unwrap_or_default()
 }
 
-/// The items of `handlers.rs`: a `use` line, then per trait its request and
+/// The items of `handlers.rs` for `traits`: per trait its request and
 /// response types and the trait itself.
-pub fn emit(cx: &Context) -> Vec<TokenStream> {
+pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
     let mut items = Vec::new();
-    for (name, ops) in traits(cx) {
-        for op in &ops {
+    for (name, ops) in traits {
+        for op in ops {
             items.push(request(cx, op));
             items.push(response(cx, op));
         }
         let ident = format_ident!("{}", name);
         let methods = ops.iter().map(|op| method(cx, op));
-        let cfg = trait_cfg(cx, &ops);
+        let cfg = trait_cfg(cx, ops);
         let mut paths: Vec<String> = ops
             .iter()
             .flat_map(|op| op.paths.iter())
@@ -332,7 +332,9 @@ fn method(cx: &Context, op: &Operation) -> TokenStream {
             request: #request,
         ) -> impl ::core::future::Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send {
             let _ = request;
-            async { Err(::mdbind_runtime::GraphError::not_implemented(#name)) }
+            // A ready future rather than an `async` block: thousands of
+            // coroutine types are what the generated crate paid most to check.
+            ::core::future::ready(Err(::mdbind_runtime::GraphError::not_implemented(#name)))
         }
     }
 }

@@ -13,43 +13,57 @@ use super::handlers;
 use crate::parse;
 use crate::schema::{names, Operation};
 
-pub fn emit(cx: &Context) -> Vec<TokenStream> {
-    let mut items = vec![quote! {
+/// `DocExamples`, the struct that starts `mock.rs`.
+pub fn head() -> Vec<TokenStream> {
+    vec![quote! {
         /// Answers every documented operation with its documented response
         /// example; operations without one answer `501 Not Implemented`.
         #[derive(Debug, Clone, Copy, Default)]
         pub struct DocExamples;
-    }];
-    let mut mounts = Vec::new();
-    for (name, ops) in handlers::traits(cx) {
-        let trait_ident = format_ident!("{}", name);
-        let cfg = handlers::trait_cfg(cx, &ops);
-        let methods = ops.iter().filter_map(|op| method(cx, op));
-        items.push(quote! {
-            #cfg
-            impl super::handlers::#trait_ident for DocExamples {
-                #(#methods)*
+    }]
+}
+
+/// `DocExamples`' impl of each trait of `traits`.
+pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+    traits
+        .iter()
+        .map(|(name, ops)| {
+            let trait_ident = format_ident!("{}", name);
+            let cfg = handlers::trait_cfg(cx, ops);
+            let methods = ops.iter().filter_map(|op| method(cx, op));
+            quote! {
+                #cfg
+                impl super::handlers::#trait_ident for DocExamples {
+                    #(#methods)*
+                }
             }
-        });
+        })
+        .collect()
+}
+
+/// With the server: `router()`, serving `DocExamples` for every trait.
+pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+    if !cx.options.server {
+        return Vec::new();
+    }
+    let mounts = traits.iter().map(|(name, ops)| {
+        let cfg = handlers::trait_cfg(cx, ops);
         let api_ident = field_ident(&names::snake(name));
-        mounts.push(quote! {
+        quote! {
             #cfg
             let api = api.#api_ident(DocExamples);
-        });
-    }
-    if cx.options.server {
-        items.push(quote! {
-            /// An axum router answering every documented request with the
-            /// documented response (see [`DocExamples`]).
-            #[cfg(feature = "server")]
-            pub fn router() -> ::mdbind_runtime::server::Router {
-                let api = super::server::Api::new();
-                #(#mounts)*
-                api.into_router()
-            }
-        });
-    }
-    items
+        }
+    });
+    vec![quote! {
+        /// An axum router answering every documented request with the
+        /// documented response (see [`DocExamples`]).
+        #[cfg(feature = "server")]
+        pub fn router() -> ::mdbind_runtime::server::Router {
+            let api = super::server::Api::new();
+            #(#mounts)*
+            api.into_router()
+        }
+    }]
 }
 
 /// The method answering from the operation's examples; `None` (the trait's
@@ -109,11 +123,10 @@ fn method(cx: &Context, op: &Operation) -> Option<TokenStream> {
             request: super::handlers::#request,
         ) -> impl ::core::future::Future<Output = Result<super::handlers::#response, ::mdbind_runtime::GraphError>> + Send {
             const EXAMPLES: &[::mdbind_runtime::mock::Example] = &[#(#examples)*];
-            let answer = match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
+            ::core::future::ready(match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
                 #answer
                 None => Err(::mdbind_runtime::GraphError::not_implemented(#name)),
-            };
-            async move { answer }
+            })
         }
     })
 }

@@ -23,7 +23,9 @@ mod structs;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::schema::Schema;
+use rayon::prelude::*;
+
+use crate::schema::{EnumDef, Operation, Schema, TypeDef};
 use context::Context;
 
 pub use file::HEADER_MARK;
@@ -54,9 +56,41 @@ pub fn emit(schema: &Schema) -> Vec<GeneratedFile> {
     emit_with(schema, &Options::default())
 }
 
-/// [`emit`] with the user's [`Options`].
+/// [`emit`] with the user's [`Options`]: every piece of every file emitted and
+/// formatted in parallel, then joined in order (the same bytes as
+/// `format_all(emit_tokens(..))`, whatever the thread count).
 pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
-    format_all(emit_tokens(schema, options))
+    let cx = Context::new(schema, options);
+    let traits = handlers::traits(&cx);
+    let plan = plan(&cx, &traits);
+    let texts: Vec<(usize, String)> = plan
+        .pieces
+        .par_iter()
+        .map(|piece| (piece.file, file::format_items((piece.emit)(&cx))))
+        .collect();
+    let mut bodies = vec![String::new(); plan.paths.len()];
+    for (index, text) in texts {
+        if text.is_empty() {
+            continue;
+        }
+        let body = &mut bodies[index];
+        if !body.is_empty() {
+            // The blank line `format` puts between any two top-level items.
+            body.push('\n');
+        }
+        body.push_str(&text);
+    }
+    let mut out: Vec<GeneratedFile> = plan
+        .paths
+        .into_iter()
+        .zip(bodies)
+        .map(|(path, body)| GeneratedFile {
+            path,
+            contents: file::with_header(&body),
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
 }
 
 /// One output file before formatting: its path and its items.
@@ -65,8 +99,7 @@ pub struct FileTokens {
     pub items: Vec<TokenStream>,
 }
 
-/// Formats every file, in path order. (Sequential: proc-macro2 tokens cannot
-/// cross threads.)
+/// Formats every file, in path order.
 pub fn format_all(files: Vec<FileTokens>) -> Vec<GeneratedFile> {
     let mut out: Vec<GeneratedFile> = files
         .into_iter()
@@ -79,111 +112,198 @@ pub fn format_all(files: Vec<FileTokens>) -> Vec<GeneratedFile> {
     out
 }
 
-/// The tokens of every file for `schema`: the work before formatting.
+/// The tokens of every file for `schema`, on this thread: the work before
+/// formatting (the benchmark times the two apart).
 pub fn emit_tokens(schema: &Schema, options: &Options) -> Vec<FileTokens> {
     let cx = Context::new(schema, options);
-    // Features gate items; a crate including the output declares only the
-    // features it wants, and the others must not warn.
-    let allow = if options.features.is_some() {
-        quote! { #[allow(unexpected_cfgs)] }
-    } else {
-        quote! {}
+    let traits = handlers::traits(&cx);
+    let plan = plan(&cx, &traits);
+    let mut files: Vec<FileTokens> = plan
+        .paths
+        .into_iter()
+        .map(|path| FileTokens {
+            path,
+            items: Vec::new(),
+        })
+        .collect();
+    for piece in &plan.pieces {
+        files[piece.file].items.extend((piece.emit)(&cx));
+    }
+    files
+}
+
+/// Items per piece: small enough to spread over threads, large enough that
+/// a piece is not mostly overhead.
+const PIECE_ITEMS: usize = 64;
+const PIECE_TRAITS: usize = 16;
+
+/// Part of one output file, emitted and formatted on whichever thread takes
+/// it (proc-macro2 tokens cannot cross threads; the text can).
+struct Piece<'a> {
+    file: usize,
+    emit: Box<dyn Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a>,
+}
+
+/// Every output file and the pieces they are made of, in order.
+struct Plan<'a> {
+    paths: Vec<String>,
+    pieces: Vec<Piece<'a>>,
+}
+
+impl<'a> Plan<'a> {
+    fn file(&mut self, path: String) -> usize {
+        self.paths.push(path);
+        self.paths.len() - 1
+    }
+
+    fn piece(&mut self, file: usize, emit: impl Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a) {
+        self.pieces.push(Piece {
+            file,
+            emit: Box::new(emit),
+        });
+    }
+}
+
+/// A type or an enum: what a namespace file is made of.
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Type(&'a TypeDef),
+    Enum(&'a EnumDef),
+}
+
+/// Operations by handler trait (see [`handlers::traits`]).
+type Traits<'a> = [(&'a str, Vec<&'a Operation>)];
+
+fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
+    let schema = cx.schema;
+    let options = cx.options;
+    let mut plan = Plan {
+        paths: Vec::new(),
+        pieces: Vec::new(),
     };
-    let mut files = Vec::new();
-    let mut modules = Vec::new();
+    let mut modules: Vec<Module> = Vec::new();
     for ns in schema
         .namespaces
         .iter()
         .filter(|n| options.includes_namespace(&n.name))
     {
-        let mut items = Vec::new();
-        items.extend(
-            schema
-                .types
-                .iter()
-                .filter(|t| {
-                    t.namespace == ns.name && options.generates(&t.namespace, &t.qualified())
-                })
-                .map(|t| structs::emit(&cx, t)),
-        );
-        items.extend(
-            schema
-                .enums
-                .iter()
-                .filter(|e| {
-                    e.namespace == ns.name && options.generates(&e.namespace, &e.qualified())
-                })
-                .map(|e| {
-                    let qualified = e.qualified();
-                    enums::emit(
-                        e,
-                        &options.attributes_for(&e.namespace, &qualified),
-                        cx.item_cfg(&qualified),
-                    )
-                }),
-        );
-        files.push(FileTokens {
-            path: format!("{}.rs", ns.module),
-            items,
-        });
-        let module = format_ident!("{}", ns.module);
-        let path = format!("{}.rs", ns.module);
-        let doc = docs::attrs(&format!("Types and enums of the `{}` namespace.", ns.name));
-        modules.push(quote! {
-            #doc
-            #allow
-            pub mod #module { include!(#path); }
+        let file = plan.file(format!("{}.rs", ns.module));
+        let items: Vec<Item<'a>> = schema
+            .types
+            .iter()
+            .filter(|t| t.namespace == ns.name && options.generates(&t.namespace, &t.qualified()))
+            .map(Item::Type)
+            .chain(
+                schema
+                    .enums
+                    .iter()
+                    .filter(|e| {
+                        e.namespace == ns.name && options.generates(&e.namespace, &e.qualified())
+                    })
+                    .map(Item::Enum),
+            )
+            .collect();
+        for chunk in items.chunks(PIECE_ITEMS) {
+            let chunk = chunk.to_vec();
+            plan.piece(file, move |cx| chunk.iter().map(|item| emit_item(cx, *item)).collect());
+        }
+        modules.push(Module {
+            name: ns.module.clone(),
+            doc: format!("Types and enums of the `{}` namespace.", ns.name),
+            feature: None,
         });
     }
-    let handler_items = handlers::emit(&cx);
-    let has_handlers = !handler_items.is_empty();
-    if has_handlers {
-        files.push(FileTokens {
-            path: "handlers.rs".to_string(),
-            items: handler_items,
-        });
-        let doc = docs::attrs("Async handler traits, one per resource collection, with a typed request and response per operation.");
-        modules.push(quote! {
-            #doc
-            #allow
-            pub mod handlers { include!("handlers.rs"); }
+    if !traits.is_empty() {
+        let file = plan.file("handlers.rs".to_string());
+        for chunk in traits.chunks(PIECE_TRAITS) {
+            plan.piece(file, move |cx| handlers::trait_items(cx, chunk));
+        }
+        modules.push(Module {
+            name: "handlers".into(),
+            doc: "Async handler traits, one per resource collection, with a typed request and response per operation.".into(),
+            feature: None,
         });
         if options.server {
-            files.push(FileTokens {
-                path: "server.rs".to_string(),
-                items: server::emit(&cx),
-            });
-            let doc = docs::attrs("axum routers serving the handler traits (feature `server`).");
-            modules.push(quote! {
-                #doc
-                #[cfg(feature = "server")]
-                #allow
-                pub mod server { include!("server.rs"); }
+            let file = plan.file("server.rs".to_string());
+            plan.piece(file, |_| server::head());
+            for chunk in traits.chunks(PIECE_TRAITS) {
+                plan.piece(file, move |cx| server::trait_items(cx, chunk));
+            }
+            plan.piece(file, move |cx| server::tail(cx, traits));
+            modules.push(Module {
+                name: "server".into(),
+                doc: "axum routers serving the handler traits (feature `server`).".into(),
+                feature: Some("server"),
             });
         }
         if options.mock {
-            files.push(FileTokens {
-                path: "mock.rs".to_string(),
-                items: mock::emit(&cx),
-            });
-            let doc = docs::attrs(
-                "The handler traits answered from the docs' own response examples (feature `mock`).",
-            );
-            modules.push(quote! {
-                #doc
-                #[cfg(feature = "mock")]
-                #allow
-                pub mod mock { include!("mock.rs"); }
+            let file = plan.file("mock.rs".to_string());
+            plan.piece(file, |_| mock::head());
+            for chunk in traits.chunks(PIECE_TRAITS) {
+                plan.piece(file, move |cx| mock::trait_items(cx, chunk));
+            }
+            plan.piece(file, move |cx| mock::tail(cx, traits));
+            modules.push(Module {
+                name: "mock".into(),
+                doc: "The handler traits answered from the docs' own response examples (feature `mock`).".into(),
+                feature: Some("mock"),
             });
         }
     }
-    let reserialize = reserialize(&cx);
-    modules.push(quote! { #allow #reserialize });
-    files.push(FileTokens {
-        path: ENTRY_FILE.to_string(),
-        items: modules,
-    });
-    files
+    let file = plan.file(ENTRY_FILE.to_string());
+    plan.piece(file, move |cx| entry(cx, &modules));
+    plan
+}
+
+/// A module the entry file declares, `include!`-ing its file.
+struct Module {
+    name: String,
+    doc: String,
+    /// The cargo feature it is compiled with, if not always.
+    feature: Option<&'static str>,
+}
+
+/// The entry file: the modules, then `reserialize`.
+fn entry(cx: &Context, modules: &[Module]) -> Vec<TokenStream> {
+    // Features gate items; a crate including the output declares only the
+    // features it wants, and the others must not warn.
+    let allow = if cx.options.features.is_some() {
+        quote! { #[allow(unexpected_cfgs)] }
+    } else {
+        quote! {}
+    };
+    let mut items: Vec<TokenStream> = modules
+        .iter()
+        .map(|m| {
+            let doc = docs::attrs(&m.doc);
+            let ident = format_ident!("{}", m.name);
+            let path = format!("{}.rs", m.name);
+            let cfg = m.feature.map(|f| quote! { #[cfg(feature = #f)] });
+            quote! {
+                #doc
+                #cfg
+                #allow
+                pub mod #ident { include!(#path); }
+            }
+        })
+        .collect();
+    let reserialize = reserialize(cx);
+    items.push(quote! { #allow #reserialize });
+    items
+}
+
+fn emit_item(cx: &Context, item: Item) -> TokenStream {
+    match item {
+        Item::Type(t) => structs::emit(cx, t),
+        Item::Enum(e) => {
+            let qualified = e.qualified();
+            enums::emit(
+                e,
+                &cx.options.attributes_for(&e.namespace, &qualified),
+                cx.item_cfg(&qualified),
+            )
+        }
+    }
 }
 
 /// A function that reads JSON as the type a documented name stands for and

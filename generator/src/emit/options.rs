@@ -41,10 +41,12 @@ pub struct Options {
     pub namespaces: Vec<String>,
     /// (selector, attribute): the selector is `.` for every type and enum, a
     /// namespace for its types and enums, or a qualified type or enum name.
-    pub type_attributes: Vec<(String, TokenStream)>,
+    /// Kept as text (checked to parse by the builder) so that options can be
+    /// shared by the threads that emit files; tokens cannot cross threads.
+    pub type_attributes: Vec<(String, String)>,
     /// Qualified documented name → the user's Rust type used in its place
-    /// (that type is not generated).
-    pub extern_types: BTreeMap<String, TokenStream>,
+    /// (that type is not generated); a path, checked by the builder.
+    pub extern_types: BTreeMap<String, String>,
     /// Generate `server.rs` (axum routers for the handler traits), compiled
     /// with the `server` cargo feature of the crate it is included in.
     pub server: bool,
@@ -63,22 +65,24 @@ impl Options {
     }
 
     /// The extra attributes for an item of `namespace` named `qualified`.
-    pub fn attributes_for(&self, namespace: &str, qualified: &str) -> Vec<&TokenStream> {
+    pub fn attributes_for(&self, namespace: &str, qualified: &str) -> Vec<TokenStream> {
         self.type_attributes
             .iter()
             .filter(|(selector, _)| {
                 selector == "." || selector == qualified || selector.eq_ignore_ascii_case(namespace)
             })
-            .map(|(_, attr)| attr)
+            .filter_map(|(_, attr)| attr.parse().ok())
             .collect()
     }
 
-    pub fn extern_path(&self, qualified: &str) -> Option<&TokenStream> {
-        self.extern_types.get(qualified)
+    pub fn extern_path(&self, qualified: &str) -> Option<TokenStream> {
+        self.extern_types
+            .get(qualified)
+            .and_then(|path| path.parse().ok())
     }
 
     /// Whether a type or enum is generated at all.
     pub fn generates(&self, namespace: &str, qualified: &str) -> bool {
-        self.includes_namespace(namespace) && self.extern_path(qualified).is_none()
+        self.includes_namespace(namespace) && !self.extern_types.contains_key(qualified)
     }
 }

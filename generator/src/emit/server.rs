@@ -16,32 +16,24 @@ use super::handlers::{self, path_fields};
 use crate::replay;
 use crate::schema::{names, Operation};
 
-pub fn emit(cx: &Context) -> Vec<TokenStream> {
-    let traits = handlers::traits(cx);
-    let mut items = vec![quote! {
+/// The `use` lines that start `server.rs`.
+pub fn head() -> Vec<TokenStream> {
+    vec![quote! {
         use ::mdbind_runtime::server::{Call, FromCall, IntoReply, Reply, RouteSpec, Router, Server};
         use ::mdbind_runtime::GraphError;
-    }];
-    // Schema order, which breaks ties (as the `ambiguous-route` diagnostics say).
-    let all_specs: Vec<TokenStream> = cx
-        .schema
-        .operations
-        .iter()
-        .filter(|op| op.handler.is_some())
-        .map(|op| {
-            let op_cfg = handlers::operation_cfg(cx, op);
-            let spec = spec(op);
-            quote! { #op_cfg #spec }
-        })
-        .collect();
-    let mut api_methods = Vec::new();
-    for (name, ops) in &traits {
+    }]
+}
+
+/// Per trait of `traits`: how each operation's request is read and response
+/// sent, the trait's route table, its mount function and its router.
+pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+    let mut items = Vec::new();
+    for (name, ops) in traits {
         let trait_ident = format_ident!("{}", name);
         let snake = names::snake(name);
         let routes_ident = format_ident!("{}_ROUTES", snake.to_ascii_uppercase());
         let mount_ident = format_ident!("mount_{}", snake);
         let router_ident = format_ident!("{}_router", snake);
-        let api_ident = field_ident(&snake);
         let cfg = handlers::trait_cfg(cx, ops);
         let mut specs = Vec::new();
         let mut mounts = Vec::new();
@@ -55,21 +47,14 @@ pub fn emit(cx: &Context) -> Vec<TokenStream> {
             let operation = &op.name;
             mounts.push(quote! {
                 #op_cfg
-                {
-                    let handler = handler.clone();
-                    server.serve(#operation, move |request: super::handlers::#request| {
-                        let handler = handler.clone();
-                        async move { handler.#method(request).await }
-                    });
-                }
+                server.serve_method(#operation, handler.clone(), |handler, request: super::handlers::#request| {
+                    Box::pin(handler.#method(request))
+                });
             });
         }
         let router_doc = docs::raw_attrs(&format!(
             "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
              (other paths answer `404`, other methods `405`, in Graph's error format)."
-        ));
-        let api_doc = docs::raw_attrs(&format!(
-            "Serves the operations of [`{name}`](super::handlers::{name}) with `handler`."
         ));
         items.push(quote! {
             #cfg
@@ -78,8 +63,9 @@ pub fn emit(cx: &Context) -> Vec<TokenStream> {
             #cfg
             fn #mount_ident<H>(server: &mut Server, handler: H)
             where
-                H: super::handlers::#trait_ident + Clone + 'static,
+                H: super::handlers::#trait_ident + 'static,
             {
+                let handler = ::std::sync::Arc::new(handler);
                 #(#mounts)*
             }
 
@@ -87,25 +73,54 @@ pub fn emit(cx: &Context) -> Vec<TokenStream> {
             #router_doc
             pub fn #router_ident<H>(handler: H) -> Router
             where
-                H: super::handlers::#trait_ident + Clone + 'static,
+                H: super::handlers::#trait_ident + 'static,
             {
                 let mut server = Server::new(#routes_ident);
                 #mount_ident(&mut server, handler);
                 server.into_router()
             }
         });
+    }
+    items
+}
+
+/// Every operation's route and [`Api`], one router for all traits.
+pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+    // Schema order, which breaks ties (as the `ambiguous-route` diagnostics say).
+    let all_specs: Vec<TokenStream> = cx
+        .schema
+        .operations
+        .iter()
+        .filter(|op| op.handler.is_some())
+        .map(|op| {
+            let op_cfg = handlers::operation_cfg(cx, op);
+            let spec = spec(op);
+            quote! { #op_cfg #spec }
+        })
+        .collect();
+    let mut api_methods = Vec::new();
+    for (name, ops) in traits {
+        let trait_ident = format_ident!("{}", name);
+        let snake = names::snake(name);
+        let mount_ident = format_ident!("mount_{}", snake);
+        let api_ident = field_ident(&snake);
+        let cfg = handlers::trait_cfg(cx, ops);
+        let api_doc = docs::raw_attrs(&format!(
+            "Serves the operations of [`{name}`](super::handlers::{name}) with `handler`."
+        ));
         api_methods.push(quote! {
             #cfg
             #api_doc
             pub fn #api_ident<H>(mut self, handler: H) -> Self
             where
-                H: super::handlers::#trait_ident + Clone + 'static,
+                H: super::handlers::#trait_ident + 'static,
             {
                 #mount_ident(&mut self.server, handler);
                 self
             }
         });
     }
+    let mut items = Vec::new();
     let api_struct_doc = docs::raw_attrs(
         "One router for every documented operation: give a handler for each \
          trait you implement; the operations of the others answer `501 Not \

@@ -16,7 +16,8 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
         .map(|n| n.module.as_str());
     let name = format_ident!("{}", def.rust_name);
     let doc = docs::attrs(&type_doc(def));
-    let fields = cx.fields(def).into_iter().map(|p| {
+    let properties = cx.fields(def);
+    let fields = properties.iter().map(|p| {
         let ident = field_ident(&p.rust_name);
         let mut ty = cx.value_type(&p.typ, module);
         if cx.index.enum_def(&p.typ).is_some_and(|e| e.flags) && !p.collection {
@@ -27,8 +28,6 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
         } else if cx.is_boxed(def, p) {
             ty = quote! { Box<#ty> };
         }
-        let json = &p.name;
-        let rename = (p.rust_name != p.name).then(|| quote! { rename = #json, });
         let mut text = p
             .description
             .clone()
@@ -39,27 +38,44 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
         let doc = docs::attrs(&text);
         quote! {
             #doc
-            #[serde(
-                #rename default,
-                skip_serializing_if = "Option::is_none",
-                with = "::mdbind_runtime::double_option"
-            )]
             pub #ident: Option<Option<#ty>>,
         }
     });
+    // Each member named once to read it and once to write it; the serde
+    // plumbing is mdbind_runtime's, shared by every struct (see its `object`
+    // module for why this is not `#[derive(Serialize, Deserialize)]`).
+    let idents: Vec<_> = properties.iter().map(|p| field_ident(&p.rust_name)).collect();
+    let wire: Vec<&str> = properties.iter().map(|p| p.name.as_str()).collect();
     let extra = cx.options.attributes_for(&def.namespace, &def.qualified());
     let cfg = cx.item_cfg(&def.qualified());
     quote! {
         #doc
         #cfg
-        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         #(#extra)*
         pub struct #name {
             #(#fields)*
             /// Members the docs do not list, kept so that a round trip loses nothing.
-            #[serde(flatten)]
             pub additional_properties: ::mdbind_runtime::AdditionalProperties,
         }
+
+        #cfg
+        impl ::mdbind_runtime::Object for #name {
+            fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+                Self {
+                    #(#idents: object.member(#wire),)*
+                    additional_properties: object.rest(),
+                }
+            }
+
+            fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {
+                #(object.member(#wire, &self.#idents);)*
+                object.rest(&self.additional_properties);
+            }
+        }
+
+        #cfg
+        ::mdbind_runtime::object_serde!(#name);
     }
 }
 
