@@ -154,7 +154,13 @@ fn corpus_pieces_formatted_apart_join_into_the_whole_file() {
                 .zip(b.contents.lines())
                 .position(|(x, y)| x != y)
                 .unwrap_or(0);
-            let around = |text: &str| text.lines().skip(at.saturating_sub(3)).take(6).collect::<Vec<_>>().join("\n");
+            let around = |text: &str| {
+                text.lines()
+                    .skip(at.saturating_sub(3))
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             panic!(
                 "{}: formatted in pieces differs from formatted whole at line {}:\n{}\n---\n{}",
                 a.path,

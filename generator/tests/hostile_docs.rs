@@ -101,9 +101,12 @@ fn text_that_looks_like_code_stays_text() {
         );
     }
     assert!(
-        code.macros
-            .iter()
-            .all(|m| ["include", "mdbind_runtime::object_serde", "mdbind_runtime::string_enum_serde"].contains(&m.as_str())),
+        code.macros.iter().all(|m| [
+            "include",
+            "mdbind_runtime::object_serde",
+            "mdbind_runtime::string_enum_serde"
+        ]
+        .contains(&m.as_str())),
         "only mdbind's own include! and serde impl macros: {:?}",
         code.macros
     );

@@ -90,7 +90,7 @@ fn generated_code_snapshot() {
 
 #[test]
 fn hostile_names_compile_and_round_trip() {
-    let lib_rs = r#"include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
+    let lib_rs = r##"include!(concat!(env!("OUT_DIR"), "/mdbind.rs"));
 
 #[cfg(test)]
 use mdbind_runtime::Tristate;
@@ -118,7 +118,32 @@ fn keywords_symbols_and_recursion_round_trip() {
     assert_eq!(flags.0, [microsoft_graph::Architecture::X86, microsoft_graph::Architecture::Arm64]);
     assert_eq!(serde_json::to_value(&boxed).unwrap(), colors);
 }
-"#;
+
+#[test]
+fn odata_type_picks_the_derived_type() {
+    use microsoft_graph::AnyShape;
+    let json = serde_json::json!({
+        "shapes": [
+            {"@odata.type": "#microsoft.graph.circle", "id": "c", "radius": 2.5},
+            {"@odata.type": "#Microsoft.Graph.Ring", "id": "r", "radius": 1.0, "width": 3},
+            {"id": "plain", "radius": "kept"},
+            {"@odata.type": "#microsoft.graph.hexagon", "id": "h", "corners": 6}
+        ],
+        "main": {"@odata.type": "#microsoft.graph.circle", "outline": {"@odata.type": "#microsoft.graph.ring", "width": 1}}
+    });
+    let canvas: microsoft_graph::Canvas = serde_json::from_value(json.clone()).unwrap();
+    let shapes = canvas.shapes.value().unwrap();
+    match &shapes[0] { AnyShape::Circle(c) => assert_eq!(c.radius.value(), Some(&2.5)), other => panic!("{other:?}") }
+    match &shapes[1] { AnyShape::Ring(r) => assert_eq!(r.width.value(), Some(&3)), other => panic!("{other:?}") }
+    match &shapes[2] { AnyShape::Shape(s) => assert_eq!(s.additional_properties["radius"], "kept"), other => panic!("{other:?}") }
+    match &shapes[3] { AnyShape::Shape(s) => assert_eq!(s.additional_properties["corners"], 6), other => panic!("{other:?}") }
+    match canvas.main.value().unwrap() {
+        AnyShape::Circle(c) => assert!(matches!(c.outline.value(), Some(AnyShape::Ring(_)))),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(serde_json::to_value(&canvas).unwrap(), json);
+}
+"##;
     let (project, target) = common::probe(
         "mdbind-hostile-probe",
         &hostile(),
@@ -128,10 +153,12 @@ fn keywords_symbols_and_recursion_round_trip() {
     );
     let (ok, stdout, stderr) = common::cargo(project.path(), &target, &["test", "--offline"]);
     assert!(ok, "{stdout}\n{stderr}");
-    assert!(
-        stdout.contains("test keywords_symbols_and_recursion_round_trip ... ok"),
-        "{stdout}"
-    );
+    for test in [
+        "keywords_symbols_and_recursion_round_trip",
+        "odata_type_picks_the_derived_type",
+    ] {
+        assert!(stdout.contains(&format!("test {test} ... ok")), "{stdout}");
+    }
     let (ok, _, stderr) = common::cargo(
         project.path(),
         &target,

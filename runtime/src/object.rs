@@ -133,6 +133,19 @@ impl ObjectReader {
         }
     }
 
+    /// Which of `types` (qualified names, e.g. `microsoft.graph.user`) the
+    /// object's `@odata.type` names: the index of the exact spelling, else of
+    /// the first equal with ASCII case ignored (as Graph reads it); `None`
+    /// without `@odata.type` or when it names none of them.
+    pub fn odata_type(&self, types: &[&str]) -> Option<usize> {
+        let named = self.members.get("@odata.type")?.as_str()?;
+        let named = named.strip_prefix('#').unwrap_or(named);
+        types
+            .iter()
+            .position(|t| *t == named)
+            .or_else(|| types.iter().position(|t| t.eq_ignore_ascii_case(named)))
+    }
+
     /// The members no documented property took: the additional properties.
     pub fn rest(&mut self) -> AdditionalProperties {
         std::mem::take(&mut self.members)
@@ -156,8 +169,10 @@ impl<'a> ObjectWriter<'a> {
 
     /// Writes the additional properties after the documented members.
     pub fn rest(&mut self, rest: &'a AdditionalProperties) {
-        self.members
-            .extend(rest.iter().map(|(k, v)| (k.as_str(), v as &dyn erased_serde::Serialize)));
+        self.members.extend(
+            rest.iter()
+                .map(|(k, v)| (k.as_str(), v as &dyn erased_serde::Serialize)),
+        );
     }
 
     fn serialize<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -237,7 +252,12 @@ mod tests {
     #[test]
     fn a_member_of_the_wrong_type_is_an_error_naming_it() {
         let error = serde_json::from_value::<Item>(json!({"size": "big"})).unwrap_err();
-        assert!(error.to_string().starts_with("member `size`: invalid type: string"), "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("member `size`: invalid type: string"),
+            "{error}"
+        );
         assert!(serde_json::from_value::<Item>(json!([1])).is_err());
     }
 }

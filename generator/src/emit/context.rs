@@ -71,6 +71,21 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The Rust type of a property's value: the `Any…` enum where the schema
+    /// has one for `typ` (an object of a type derived from it then reads as
+    /// that type), else [`Self::value_type`].
+    pub fn property_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
+        let poly = self
+            .index
+            .type_def(typ)
+            .filter(|d| self.options.generates(&d.namespace, typ))
+            .and_then(|d| Some((d, d.polymorphic.as_ref()?)));
+        match poly {
+            Some((def, poly)) => self.item_path(&def.namespace, &poly.rust_name, from),
+            None => self.value_type(typ, from),
+        }
+    }
+
     /// The Rust type of one value of OData type `typ`, seen from module `from`.
     pub fn value_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
         if let Some(path) = self.options.extern_path(typ) {

@@ -1,6 +1,7 @@
 //! Which fields need a `Box`: a struct that contains itself through a chain of
 //! single-valued struct fields would have infinite size. A `Vec` already
-//! breaks a cycle, so collections never need one.
+//! breaks a cycle, and so does an `Any…` enum (its variants are boxed): such
+//! fields never need one.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,7 +15,11 @@ pub fn boxed_fields(cx: &Context) -> BTreeSet<(String, String)> {
         let owner = def.qualified();
         let list = edges.entry(owner).or_default();
         for p in cx.fields(def) {
-            if !p.collection && cx.index.type_def(&p.typ).is_some() {
+            let by_value = cx
+                .index
+                .type_def(&p.typ)
+                .is_some_and(|t| t.polymorphic.is_none());
+            if !p.collection && by_value {
                 list.push((p.name.clone(), p.typ.clone()));
             }
         }

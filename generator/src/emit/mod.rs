@@ -141,8 +141,10 @@ const PIECE_TRAITS: usize = 16;
 /// it (proc-macro2 tokens cannot cross threads; the text can).
 struct Piece<'a> {
     file: usize,
-    emit: Box<dyn Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a>,
+    emit: Box<EmitPiece<'a>>,
 }
+
+type EmitPiece<'a> = dyn Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a;
 
 /// Every output file and the pieces they are made of, in order.
 struct Plan<'a> {
@@ -156,7 +158,11 @@ impl<'a> Plan<'a> {
         self.paths.len() - 1
     }
 
-    fn piece(&mut self, file: usize, emit: impl Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a) {
+    fn piece(
+        &mut self,
+        file: usize,
+        emit: impl Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a,
+    ) {
         self.pieces.push(Piece {
             file,
             emit: Box::new(emit),
@@ -205,7 +211,9 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
             .collect();
         for chunk in items.chunks(PIECE_ITEMS) {
             let chunk = chunk.to_vec();
-            plan.piece(file, move |cx| chunk.iter().map(|item| emit_item(cx, *item)).collect());
+            plan.piece(file, move |cx| {
+                chunk.iter().map(|item| emit_item(cx, *item)).collect()
+            });
         }
         modules.push(Module {
             name: ns.module.clone(),
@@ -314,7 +322,15 @@ fn reserialize(cx: &Context) -> TokenStream {
         .schema
         .types
         .iter()
-        .map(|t| (t.qualified(), &t.namespace, &t.rust_name))
+        // A base type reads as its `Any…` enum: an example's objects of
+        // derived types are then read as those types.
+        .map(|t| {
+            let rust = t
+                .polymorphic
+                .as_ref()
+                .map_or(&t.rust_name, |p| &p.rust_name);
+            (t.qualified(), &t.namespace, rust)
+        })
         .chain(
             cx.schema
                 .enums

@@ -257,6 +257,7 @@ impl Builder {
             sources: Vec::new(),
             rust_name: String::new(),
             area: None,
+            polymorphic: None,
         });
         if !entry.sources.contains(&source) {
             entry.sources.push(source);

@@ -97,6 +97,7 @@ pub fn from_examples(
                 sources: vec![example.source.clone()],
                 rust_name: String::new(),
                 area: None,
+                polymorphic: None,
             });
         }
     }

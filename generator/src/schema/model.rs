@@ -68,6 +68,27 @@ pub struct TypeDef {
     pub rust_name: String,
     /// The documentation area (front matter `ms.prod` of `source`'s page).
     pub area: Option<String>,
+    /// Where a property is typed as this type and other types derive from it:
+    /// the Rust enum that stands for it or any of them (the payload's
+    /// `@odata.type` picks). Null otherwise.
+    pub polymorphic: Option<Polymorphic>,
+}
+
+/// The Rust enum for a base type or any type derived from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Polymorphic {
+    pub rust_name: String,
+    /// The base type itself first, then every type derived from it (at any
+    /// depth), in schema order.
+    pub variants: Vec<PolymorphicVariant>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PolymorphicVariant {
+    /// Qualified type name.
+    #[serde(rename = "type")]
+    pub typ: String,
+    pub rust_name: String,
 }
 
 impl TypeDef {

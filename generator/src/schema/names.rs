@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use super::model::{Operation, Schema, TypeDef};
+use super::model::{Operation, Polymorphic, PolymorphicVariant, Schema, TypeDef};
 
 /// Words that cannot be identifiers even as `r#word`; they get a `_` suffix.
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
@@ -159,7 +159,60 @@ pub fn assign(schema: &mut Schema) {
             };
         }
     }
+    assign_polymorphic(&mut schema.types, &mut type_scopes);
     assign_handlers(&mut schema.operations);
+}
+
+/// A base type that a property is typed as, and that other types derive
+/// from, gets an enum `Any{Type}` with a variant per type (claimed after every
+/// struct and enum, so adding one renames nothing).
+fn assign_polymorphic(types: &mut [TypeDef], scopes: &mut BTreeMap<String, Scope>) {
+    let referenced: BTreeSet<&str> = types
+        .iter()
+        .flat_map(|t| t.properties.iter().map(|p| p.typ.as_str()))
+        .collect();
+    let mut children: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let qualified: Vec<String> = types.iter().map(TypeDef::qualified).collect();
+    for (i, t) in types.iter().enumerate() {
+        if let Some(base) = &t.base {
+            children.entry(base.as_str()).or_default().push(i);
+        }
+    }
+    let mut found: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, name) in qualified.iter().enumerate() {
+        if !referenced.contains(name.as_str()) || !children.contains_key(name.as_str()) {
+            continue;
+        }
+        // Every type below it, at any depth, once (a cycle of bases stops).
+        let mut below: BTreeSet<usize> = BTreeSet::new();
+        let mut stack = vec![name.as_str()];
+        while let Some(base) = stack.pop() {
+            for &child in children.get(base).into_iter().flatten() {
+                if child != i && below.insert(child) {
+                    stack.push(qualified[child].as_str());
+                }
+            }
+        }
+        found.push((i, below.into_iter().collect()));
+    }
+    for (i, below) in found {
+        let scope = scopes
+            .entry(types[i].namespace.clone())
+            .or_insert_with(|| Scope::with(RESERVED_TYPES));
+        let rust_name = scope.claim(format!("Any{}", types[i].rust_name), false);
+        let mut variant_names = Scope::with(&[]);
+        let variants = std::iter::once(i)
+            .chain(below)
+            .map(|t| PolymorphicVariant {
+                typ: qualified[t].clone(),
+                rust_name: variant_names.claim(types[t].rust_name.clone(), false),
+            })
+            .collect();
+        types[i].polymorphic = Some(Polymorphic {
+            rust_name,
+            variants,
+        });
+    }
 }
 
 /// Field names, bases before derived types: a derived struct also has its
