@@ -22,21 +22,17 @@ impl AddCredentialUserRegistrationDetailsRequest {
     ];
     /// The documented permissions, for an implementation to enforce.
     pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
-            scopes: &[],
-            supported: true,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-            scopes: &[],
-            supported: false,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::Application,
-            scopes: &[],
-            supported: true,
-        },
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::DelegatedWork,
+            &[],
+        ),
+        ::mdbind_runtime::Permission::not_supported(
+            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+        ),
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::Application,
+            &[],
+        ),
     ];
     /// The documented permissions of this operation.
     pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
@@ -123,21 +119,17 @@ impl ListCredentialsUsageDetailsRequest {
     pub const PATHS: &'static [&'static str] = &["/reports/userCredentialUsageDetails"];
     /// The documented permissions, for an implementation to enforce.
     pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
-            scopes: &["Reports.Read.All"],
-            supported: true,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-            scopes: &[],
-            supported: false,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::Application,
-            scopes: &["Reports.Read.All"],
-            supported: true,
-        },
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::DelegatedWork,
+            &["Reports.Read.All"],
+        ),
+        ::mdbind_runtime::Permission::not_supported(
+            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+        ),
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::Application,
+            &["Reports.Read.All"],
+        ),
     ];
     /// The documented permissions of this operation.
     pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
@@ -183,21 +175,17 @@ impl AddUserCredentialUsageDetailsRequest {
     ];
     /// The documented permissions, for an implementation to enforce.
     pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
-            scopes: &[],
-            supported: true,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-            scopes: &[],
-            supported: false,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::Application,
-            scopes: &[],
-            supported: true,
-        },
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::DelegatedWork,
+            &[],
+        ),
+        ::mdbind_runtime::Permission::not_supported(
+            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+        ),
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::Application,
+            &[],
+        ),
     ];
     /// The documented permissions of this operation.
     pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
@@ -245,21 +233,17 @@ impl UpdateUserCredentialUsageDetailsRequest {
     ];
     /// The documented permissions, for an implementation to enforce.
     pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedWork,
-            scopes: &[],
-            supported: true,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-            scopes: &[],
-            supported: false,
-        },
-        ::mdbind_runtime::Permission {
-            kind: ::mdbind_runtime::PermissionKind::Application,
-            scopes: &[],
-            supported: true,
-        },
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::DelegatedWork,
+            &[],
+        ),
+        ::mdbind_runtime::Permission::not_supported(
+            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+        ),
+        ::mdbind_runtime::Permission::supported(
+            ::mdbind_runtime::PermissionKind::Application,
+            &[],
+        ),
     ];
     /// The documented permissions of this operation.
     pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {

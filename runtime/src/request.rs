@@ -141,6 +141,26 @@ pub struct Permission {
     pub supported: bool,
 }
 
+impl Permission {
+    /// A row granting `scopes` (none when the docs name none).
+    pub const fn supported(kind: PermissionKind, scopes: &'static [&'static str]) -> Self {
+        Permission {
+            kind,
+            scopes,
+            supported: true,
+        }
+    }
+
+    /// A row the docs mark "Not supported".
+    pub const fn not_supported(kind: PermissionKind) -> Self {
+        Permission {
+            kind,
+            scopes: &[],
+            supported: false,
+        }
+    }
+}
+
 /// The kind of caller a permission row is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PermissionKind {

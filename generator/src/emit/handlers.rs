@@ -155,13 +155,21 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
             other => quote! { Other(#other) },
         };
         let scopes = &p.scopes;
+        // One line per documented row (a struct literal took five).
         let supported = p.supported;
-        quote! {
-            ::mdbind_runtime::Permission {
-                kind: ::mdbind_runtime::PermissionKind::#kind,
-                scopes: &[#(#scopes),*],
-                supported: #supported,
-            },
+        if p.supported {
+            quote! { ::mdbind_runtime::Permission::supported(::mdbind_runtime::PermissionKind::#kind, &[#(#scopes),*]), }
+        } else if p.scopes.is_empty() {
+            quote! { ::mdbind_runtime::Permission::not_supported(::mdbind_runtime::PermissionKind::#kind), }
+        } else {
+            // "Not supported" yet naming scopes: kept as written.
+            quote! {
+                ::mdbind_runtime::Permission {
+                    kind: ::mdbind_runtime::PermissionKind::#kind,
+                    scopes: &[#(#scopes),*],
+                    supported: #supported,
+                },
+            }
         }
     });
     let doc = docs::attrs(&format!(
