@@ -170,6 +170,28 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// Emits the items for some handler traits.
+type TraitItems = for<'x> fn(&Context, &Traits<'x>) -> Vec<TokenStream>;
+
+impl<'a> Plan<'a> {
+    /// A file made of a head, per-trait items in pieces, and a tail over all traits.
+    fn trait_file(
+        &mut self,
+        path: &str,
+        traits: &'a Traits<'a>,
+        head: fn() -> Vec<TokenStream>,
+        items: TraitItems,
+        tail: TraitItems,
+    ) {
+        let file = self.file(path.to_string());
+        self.piece(file, move |_| head());
+        for chunk in traits.chunks(PIECE_TRAITS) {
+            self.piece(file, move |cx| items(cx, chunk));
+        }
+        self.piece(file, move |cx| tail(cx, traits));
+    }
+}
+
 /// A type or an enum: what a namespace file is made of.
 #[derive(Clone, Copy)]
 enum Item<'a> {
@@ -232,12 +254,13 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
             feature: None,
         });
         if options.server {
-            let file = plan.file("server.rs".to_string());
-            plan.piece(file, |_| server::head());
-            for chunk in traits.chunks(PIECE_TRAITS) {
-                plan.piece(file, move |cx| server::trait_items(cx, chunk));
-            }
-            plan.piece(file, move |cx| server::tail(cx, traits));
+            plan.trait_file(
+                "server.rs",
+                traits,
+                server::head,
+                server::trait_items,
+                server::tail,
+            );
             modules.push(Module {
                 name: "server".into(),
                 doc: "axum routers serving the handler traits (feature `server`).".into(),
@@ -245,12 +268,7 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
             });
         }
         if options.mock {
-            let file = plan.file("mock.rs".to_string());
-            plan.piece(file, |_| mock::head());
-            for chunk in traits.chunks(PIECE_TRAITS) {
-                plan.piece(file, move |cx| mock::trait_items(cx, chunk));
-            }
-            plan.piece(file, move |cx| mock::tail(cx, traits));
+            plan.trait_file("mock.rs", traits, mock::head, mock::trait_items, mock::tail);
             modules.push(Module {
                 name: "mock".into(),
                 doc: "The handler traits answered from the docs' own response examples (feature `mock`).".into(),
