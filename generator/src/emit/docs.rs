@@ -17,6 +17,8 @@ static LINK: LazyLock<Regex> =
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s)<>]+[^\s)<>.,;:]").unwrap());
 static BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").unwrap());
+static CODE_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<code>([^`]*?)</code>").unwrap());
 
 /// `#[doc]` attributes for `text` (paragraphs separated by blank lines).
 pub fn attrs(text: &str) -> TokenStream {
@@ -68,6 +70,15 @@ pub fn clean(text: &str) -> String {
 }
 
 fn escape_line(line: &str) -> String {
+    // `<code>x</code>` is inline code too; markdown's spelling is the one
+    // the backtick split below understands.
+    let line = CODE_TAG.replace_all(line, "`$1`");
+    // An odd number of backticks pairs none reliably: all of it is text, the
+    // backticks escaped (else the rest of the doc could become code, or code
+    // could hide HTML that then escapes as tags).
+    if line.matches('`').count() % 2 == 1 {
+        return escape_text(&line).replace('`', "\\`");
+    }
     // Odd pieces are inside backticks: left as written.
     let mut out = String::new();
     for (i, piece) in line.split('`').enumerate() {
@@ -76,33 +87,35 @@ fn escape_line(line: &str) -> String {
         }
         if i % 2 == 1 {
             out.push_str(piece);
-            continue;
+        } else {
+            out.push_str(&escape_text(piece));
         }
-        let unlinked = LINK.replace_all(piece, |c: &regex::Captures| {
-            let text = c.get(1).or_else(|| c.get(3)).map_or("", |m| m.as_str());
-            let dest = c.get(2).map_or("", |m| m.as_str());
-            if dest.starts_with("http://") || dest.starts_with("https://") {
-                format!("{text} ({dest})")
-            } else {
-                text.to_string()
-            }
-        });
-        let escaped = unlinked
-            .replace('\\', "\\\\")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('[', "\\[")
-            .replace(']', "\\]")
-            .replace('*', "\\*")
-            .replace('_', "\\_")
-            .replace('#', "\\#");
-        out.push_str(&URL.replace_all(&escaped, |c: &regex::Captures| format!("<{}>", &c[0])));
-    }
-    // An odd number of backticks would swallow the rest of the doc into code.
-    if line.matches('`').count() % 2 == 1 {
-        out = out.replace('`', "\\`");
     }
     out
+}
+
+/// Text outside inline code: links unlinked, markup characters escaped.
+fn escape_text(piece: &str) -> String {
+    let unlinked = LINK.replace_all(piece, |c: &regex::Captures| {
+        let text = c.get(1).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+        let dest = c.get(2).map_or("", |m| m.as_str());
+        if dest.starts_with("http://") || dest.starts_with("https://") {
+            format!("{text} ({dest})")
+        } else {
+            text.to_string()
+        }
+    });
+    let escaped = unlinked
+        .replace('\\', "\\\\")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('#', "\\#");
+    URL.replace_all(&escaped, |c: &regex::Captures| format!("<{}>", &c[0]))
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -126,5 +139,11 @@ mod tests {
         );
         assert_eq!(clean("line1<br/>line2"), "line1\nline2");
         assert_eq!(clean("odd ` tick"), "odd \\` tick");
+        assert_eq!(clean("<code>|</code> or <code><</code>"), "`|` or `<`");
+        // With an odd count no piece is code: the HTML after a backtick is text too.
+        assert_eq!(
+            clean("`_` <code>`</code> `{`"),
+            "\\`\\_\\` &lt;code&gt;\\`&lt;/code&gt; \\`{\\`"
+        );
     }
 }
