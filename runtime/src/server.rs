@@ -115,12 +115,19 @@ impl Call {
     /// The body read as JSON into `T`: `400 Bad Request` when it is missing,
     /// malformed, or of another shape.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, GraphError> {
-        if self.body.iter().all(u8::is_ascii_whitespace) {
-            return Err(GraphError::new(
+        self.optional_json()?.ok_or_else(|| {
+            GraphError::new(
                 400,
                 "BadRequest",
                 "the request has no body; this operation takes a JSON body",
-            ));
+            )
+        })
+    }
+
+    /// [`Call::json`] for an operation whose requests may send no body: `None` then.
+    pub fn optional_json<T: DeserializeOwned>(&self) -> Result<Option<T>, GraphError> {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
         }
         // Through `Value`: generated types then need only the `Value`
         // (de)serializer code `reserialize` already has, not a second copy per
@@ -132,13 +139,15 @@ impl Call {
                 format!("the request body is not valid JSON: {e}"),
             )
         })?;
-        serde_json::from_value(value).map_err(|e| {
-            GraphError::new(
-                400,
-                "BadRequest",
-                format!("the request body does not have the documented shape: {e}"),
-            )
-        })
+        serde_json::from_value(value)
+            .map_err(|e| {
+                GraphError::new(
+                    400,
+                    "BadRequest",
+                    format!("the request body does not have the documented shape: {e}"),
+                )
+            })
+            .map(Some)
     }
 }
 
@@ -512,6 +521,35 @@ mod tests {
         server.candidates("POST", target, body.as_bytes()).unwrap()[0]
             .1
             .operation
+    }
+
+    fn call(body: &'static str) -> Call {
+        Call {
+            template: "/x",
+            params: Params::new(),
+            query: Vec::new(),
+            body: axum::body::Bytes::from_static(body.as_bytes()),
+            http: HttpRequest::default(),
+        }
+    }
+
+    #[test]
+    fn a_missing_body_is_none_where_optional_and_an_error_where_required() {
+        assert_eq!(call(" \n").optional_json::<Vec<u8>>().unwrap(), None);
+        assert_eq!(
+            call("[1]").optional_json::<Vec<u8>>().unwrap(),
+            Some(vec![1])
+        );
+        let missing = call("").json::<Vec<u8>>().unwrap_err();
+        assert_eq!(
+            (missing.status, missing.body.error.code.as_str()),
+            (400, "BadRequest")
+        );
+        // Optional or not, a body that is there must have the documented shape.
+        assert_eq!(
+            call("{}").optional_json::<Vec<u8>>().unwrap_err().status,
+            400
+        );
     }
 
     #[test]

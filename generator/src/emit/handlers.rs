@@ -142,6 +142,13 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
         if b.collection {
             ty = quote! { Vec<#ty> };
         }
+        if b.optional {
+            let doc = docs::attrs(&format!(
+                "The request body, a `{}`; `None` when the request sends none.",
+                b.typ
+            ));
+            return quote! { #doc pub body: Option<#ty>, };
+        }
         let doc = docs::attrs(&format!("The request body, a `{}`.", b.typ));
         quote! { #doc pub body: #ty, }
     });

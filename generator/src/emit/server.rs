@@ -207,10 +207,10 @@ fn conversions(cx: &Context, op: &Operation) -> TokenStream {
         let name = &p.name;
         quote! { #ident: call.query_param(#name), }
     });
-    let body = op
-        .request_body
-        .as_ref()
-        .map(|_| quote! { body: call.json()?, });
+    let body = op.request_body.as_ref().map(|b| match b.optional {
+        true => quote! { body: call.optional_json()?, },
+        false => quote! { body: call.json()?, },
+    });
     let (variant, status, has_body) = handlers::response_shape(op);
     let status = proc_macro2::Literal::u16_unsuffixed(status);
     let arm = if has_body {

@@ -28,6 +28,9 @@ pub struct Example {
     pub status: Option<u16>,
     pub headers: Vec<(String, String)>,
     pub body: Option<JsonBody>,
+    /// Whether anything follows the request line and headers: a body, read
+    /// as JSON or not. `false` is a documented request that sends no body.
+    pub sends_body: bool,
     /// The annotation's `@odata.type`, `isCollection` and `truncated`.
     pub odata_type: Option<String>,
     pub is_collection: Option<bool>,
@@ -59,6 +62,7 @@ pub fn read(
         status: None,
         headers: Vec::new(),
         body: None,
+        sends_body: false,
         odata_type: text_of("@odata.type"),
         is_collection: annotation.get("isCollection").and_then(Value::as_bool),
         truncated: annotation
@@ -90,6 +94,7 @@ pub fn read(
         }
         n += 1;
     }
+    example.sends_body = lines[n..].iter().any(|l| !l.trim().is_empty());
     let Some(body_start) = (n..lines.len()).find(|&i| starts_json(lines[i])) else {
         return example;
     };

@@ -785,6 +785,7 @@ impl Builder {
                 return Some(Body {
                     typ: format!("{ns}.{name}"),
                     collection: body.collection,
+                    optional: optional_body(facts, page),
                     source: src(&page.file, body.line),
                 });
             }
@@ -800,6 +801,7 @@ impl Builder {
         Some(Body {
             typ: format!("{ns}.{name}"),
             collection: false,
+            optional: optional_body(facts, page),
             source: src(&page.file, table.line),
         })
     }
@@ -1108,4 +1110,18 @@ fn set_areas(schema: &mut Schema, pages: &[&Page]) {
     for o in &mut schema.operations {
         o.area = area(&o.source);
     }
+}
+
+/// See [`Body::optional`].
+fn optional_body(facts: &parse::OperationFacts, page: &Page) -> bool {
+    let bodiless_method = facts.requests.first().is_some_and(|r| {
+        ["GET", "HEAD", "DELETE"]
+            .iter()
+            .any(|m| r.method.eq_ignore_ascii_case(m))
+    });
+    bodiless_method
+        || page
+            .examples
+            .iter()
+            .any(|e| e.kind == ExampleKind::Request && !e.sends_body)
 }

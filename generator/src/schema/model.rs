@@ -245,6 +245,10 @@ pub struct Body {
     #[serde(rename = "type")]
     pub typ: String,
     pub collection: bool,
+    /// A request may leave the body out: the method is GET, HEAD or DELETE
+    /// (a body table there lists what the URL carries), or one of the
+    /// operation's documented requests sends none.
+    pub optional: bool,
     pub source: Source,
 }
 
