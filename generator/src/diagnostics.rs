@@ -26,6 +26,9 @@ pub enum Code {
     UnroutableRequestLine,
     /// A request example's URL matches none of the documented paths.
     ExampleUrlMismatch,
+    /// A response example's status is not the one its page's Response
+    /// section documents.
+    ExampleStatusMismatch,
     /// An example value is not a member of the property's enum.
     ExampleEnumValue,
     /// An example body has a member its type does not document.
@@ -67,6 +70,7 @@ impl Code {
             Code::UnreadablePage => "unreadable-page",
             Code::UnroutableRequestLine => "unroutable-request-line",
             Code::ExampleUrlMismatch => "example-url-mismatch",
+            Code::ExampleStatusMismatch => "example-status-mismatch",
             Code::ExampleEnumValue => "example-enum-value",
             Code::ExampleUnknownProperty => "example-unknown-property",
             Code::ExampleWrongKind => "example-wrong-kind",

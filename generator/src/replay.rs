@@ -128,13 +128,22 @@ pub fn cases(schema: &Schema) -> Cases {
                     .push((place, "the response example has no status".into()));
                 continue;
             };
+            let method = request
+                .method
+                .clone()
+                .or_else(|| op.method.clone())
+                .unwrap_or_default();
+            let path = target.split('?').next().unwrap_or_default();
+            let documented = op
+                .method
+                .as_ref()
+                .is_some_and(|m| m.eq_ignore_ascii_case(&method))
+                && crate::schema::conformance::fits_documented_paths(op, path);
             out.cases.push(Case {
                 operation: op.name.clone(),
-                method: request
-                    .method
-                    .clone()
-                    .or_else(|| op.method.clone())
-                    .unwrap_or_default(),
+                method,
+                documented,
+                page_status: op.response.as_ref().map(|r| r.status),
                 target,
                 body: request.body.as_ref().map(|b| b.to_string()),
                 status,

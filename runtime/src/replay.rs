@@ -29,6 +29,21 @@ pub struct Case {
     pub truncated: bool,
     /// Where the request example is documented, `file:line`.
     pub source: String,
+    /// The example's method and path are among those its page documents in
+    /// its `HTTP request` section. When they are not, the example's page
+    /// disagrees with itself and a router cannot be expected to follow the
+    /// example (`mdbind check` reports it as `example-url-mismatch`).
+    #[serde(default = "documented_by_default")]
+    pub documented: bool,
+    /// The status the page's Response section documents, which generated
+    /// code answers; where the example says another (`example-status-mismatch`),
+    /// the page disagrees with itself.
+    #[serde(default)]
+    pub page_status: Option<u16>,
+}
+
+fn documented_by_default() -> bool {
+    true
 }
 
 /// What became of one case.

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::bodies::Bodies;
 use super::index::Index;
-use super::model::{Operation, Schema, TypeDef};
+use super::model::{Operation, Schema, Source, TypeDef};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::{self, ExampleKind, JsonBody};
 
@@ -47,6 +47,9 @@ pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
                         &mut found,
                     );
                 }
+            }
+            if example.kind == ExampleKind::Response {
+                status_matches(op, example.status, &example.source, &mut found);
             }
             let Some(parsed) = bodies.get(&example.source) else {
                 continue;
@@ -127,6 +130,35 @@ fn known(index: &Index, typ: &str) -> bool {
     index.type_def(typ).is_some() || index.enum_def(typ).is_some() || typ.starts_with("Edm.")
 }
 
+/// A response example's status against the page's Response section (when
+/// the section gave the status, not the example itself).
+fn status_matches(op: &Operation, status: Option<u16>, at: &Source, found: &mut Vec<Diagnostic>) {
+    let (Some(status), Some(documented)) = (status, op.response.as_ref()) else {
+        return;
+    };
+    if documented.status == status || documented.source == *at {
+        return;
+    }
+    found.push(Diagnostic::warning(
+        Code::ExampleStatusMismatch,
+        &at.file,
+        at.line,
+        format!(
+            "the response example's status is {status}; the Response section (line {}) documents {}",
+            documented.source.line, documented.status
+        ),
+        "generated code answers the documented status; fix whichever is wrong",
+    ));
+}
+
+/// Whether a request path (no query) fits one of `op`'s documented paths, by
+/// the routers' own matching, so that what `check` reports is what they do.
+pub fn fits_documented_paths(op: &Operation, path: &str) -> bool {
+    let mut table = mdbind_runtime::route::RouteTable::default();
+    table.push("ANY", op.paths.iter().map(String::as_str));
+    table.find_all("ANY", path).is_ok()
+}
+
 fn url_matches(op: &Operation, url: &str, file: &str, line: u32, found: &mut Vec<Diagnostic>) {
     let path = if url.starts_with('/') {
         Some(url.split(['?', '#']).next().unwrap_or(url).to_string())
@@ -134,10 +166,7 @@ fn url_matches(op: &Operation, url: &str, file: &str, line: u32, found: &mut Vec
         parse::http::path_of_url(url)
     };
     let Some(path) = path else { return };
-    // The routers' own matching, so that what `check` reports is what they do.
-    let mut table = mdbind_runtime::route::RouteTable::default();
-    table.push("ANY", op.paths.iter().map(String::as_str));
-    if table.find_all("ANY", &path).is_ok() {
+    if fits_documented_paths(op, &path) {
         return;
     }
     let documented = op

@@ -5,7 +5,7 @@
 
 mod bodies;
 mod build;
-mod conformance;
+pub(crate) mod conformance;
 pub mod index;
 mod infer;
 pub mod model;
