@@ -27,22 +27,14 @@ impl super::handlers::CredentialUserRegistrationDetailsHandler for DocExamples {
             },
         ];
         ::core::future::ready(
-            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
-                Some(example) => {
-                    example
-                        .json()
-                        .map(
-                            super::handlers::AddCredentialUserRegistrationDetailsResponse::Created,
-                        )
-                }
-                None => {
-                    Err(
-                        ::mdbind_runtime::GraphError::not_implemented(
-                            "credentialuserregistrationdetails-post",
-                        ),
-                    )
-                }
-            },
+            ::mdbind_runtime::mock::Example::answer(
+                    EXAMPLES,
+                    &request.http,
+                    "credentialuserregistrationdetails-post",
+                )
+                .map(
+                    super::handlers::AddCredentialUserRegistrationDetailsResponse::Created,
+                ),
         )
     }
 }
@@ -69,20 +61,12 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
             },
         ];
         ::core::future::ready(
-            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
-                Some(example) => {
-                    example
-                        .json()
-                        .map(super::handlers::ListCredentialsUsageDetailsResponse::Ok)
-                }
-                None => {
-                    Err(
-                        ::mdbind_runtime::GraphError::not_implemented(
-                            "reportroot-list-usercredentialusagedetails",
-                        ),
-                    )
-                }
-            },
+            ::mdbind_runtime::mock::Example::answer(
+                    EXAMPLES,
+                    &request.http,
+                    "reportroot-list-usercredentialusagedetails",
+                )
+                .map(super::handlers::ListCredentialsUsageDetailsResponse::Ok),
         )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-post.md`.
@@ -106,22 +90,12 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
             },
         ];
         ::core::future::ready(
-            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
-                Some(example) => {
-                    example
-                        .json()
-                        .map(
-                            super::handlers::AddUserCredentialUsageDetailsResponse::Created,
-                        )
-                }
-                None => {
-                    Err(
-                        ::mdbind_runtime::GraphError::not_implemented(
-                            "usercredentialusagedetails-post",
-                        ),
-                    )
-                }
-            },
+            ::mdbind_runtime::mock::Example::answer(
+                    EXAMPLES,
+                    &request.http,
+                    "usercredentialusagedetails-post",
+                )
+                .map(super::handlers::AddUserCredentialUsageDetailsResponse::Created),
         )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-update.md`.
@@ -145,22 +119,12 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
             },
         ];
         ::core::future::ready(
-            match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
-                Some(example) => {
-                    example
-                        .json()
-                        .map(
-                            super::handlers::UpdateUserCredentialUsageDetailsResponse::Ok,
-                        )
-                }
-                None => {
-                    Err(
-                        ::mdbind_runtime::GraphError::not_implemented(
-                            "usercredentialusagedetails-update",
-                        ),
-                    )
-                }
-            },
+            ::mdbind_runtime::mock::Example::answer(
+                    EXAMPLES,
+                    &request.http,
+                    "usercredentialusagedetails-update",
+                )
+                .map(super::handlers::UpdateUserCredentialUsageDetailsResponse::Ok),
         )
     }
 }

@@ -38,6 +38,30 @@ impl Example {
             .or_else(|| examples.first())
     }
 
+    /// A generated mock method's answer for `operation`: the body of the
+    /// example [`Example::pick`] picks, read as `T`; `501` when there is none.
+    /// One call per method keeps the generated mock small to compile.
+    pub fn answer<T: DeserializeOwned>(
+        examples: &[Example],
+        request: &HttpRequest,
+        operation: &str,
+    ) -> Result<T, GraphError> {
+        Example::pick(examples, request)
+            .ok_or_else(|| GraphError::not_implemented(operation))?
+            .json()
+    }
+
+    /// [`Example::answer`] for an operation whose response has no body.
+    pub fn answer_empty(
+        examples: &[Example],
+        request: &HttpRequest,
+        operation: &str,
+    ) -> Result<(), GraphError> {
+        Example::pick(examples, request)
+            .map(|_| ())
+            .ok_or_else(|| GraphError::not_implemented(operation))
+    }
+
     /// The example's body read as `T`; a `500` naming the example when the
     /// docs' JSON does not fit the documented type.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, GraphError> {

@@ -187,7 +187,7 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
     quote! {
         #cfg
         #doc
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug)]
         pub struct #name {
             /// The documented path the request came by, one of [`Self::PATHS`].
             pub path: &'static str,
@@ -281,7 +281,7 @@ fn response(cx: &Context, op: &Operation) -> TokenStream {
     quote! {
         #cfg
         #type_doc
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug)]
         pub enum #name {
             #doc
             #variant,

@@ -107,9 +107,15 @@ fn method(cx: &Context, op: &Operation) -> Option<TokenStream> {
     let ident = field_ident(&op.rust_name);
     let name = &op.name;
     let answer = if has_body {
-        quote! { Some(example) => example.json().map(super::handlers::#response::#variant), }
+        quote! {
+            ::mdbind_runtime::mock::Example::answer(EXAMPLES, &request.http, #name)
+                .map(super::handlers::#response::#variant)
+        }
     } else {
-        quote! { Some(_) => Ok(super::handlers::#response::#variant), }
+        quote! {
+            ::mdbind_runtime::mock::Example::answer_empty(EXAMPLES, &request.http, #name)
+                .map(|()| super::handlers::#response::#variant)
+        }
     };
     let doc = docs::attrs(&format!(
         "Answers with a documented response example of `{}`.",
@@ -123,10 +129,7 @@ fn method(cx: &Context, op: &Operation) -> Option<TokenStream> {
             request: super::handlers::#request,
         ) -> impl ::core::future::Future<Output = Result<super::handlers::#response, ::mdbind_runtime::GraphError>> + Send {
             const EXAMPLES: &[::mdbind_runtime::mock::Example] = &[#(#examples)*];
-            ::core::future::ready(match ::mdbind_runtime::mock::Example::pick(EXAMPLES, &request.http) {
-                #answer
-                None => Err(::mdbind_runtime::GraphError::not_implemented(#name)),
-            })
+            ::core::future::ready(#answer)
         }
     })
 }
