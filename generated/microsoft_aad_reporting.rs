@@ -179,12 +179,9 @@ impl From<&str> for CredentialUserRegistrationDetailsAuthMethods {
     }
 }
 
-impl From<CredentialUserRegistrationDetailsAuthMethods> for String {
-    fn from(value: CredentialUserRegistrationDetailsAuthMethods) -> Self {
-        match value {
-            CredentialUserRegistrationDetailsAuthMethods::Other(value) => value,
-            known => known.as_str().to_owned(),
-        }
+impl AsRef<str> for CredentialUserRegistrationDetailsAuthMethods {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -265,12 +262,9 @@ impl From<&str> for UserCredentialUsageDetailsAuthMethod {
     }
 }
 
-impl From<UserCredentialUsageDetailsAuthMethod> for String {
-    fn from(value: UserCredentialUsageDetailsAuthMethod) -> Self {
-        match value {
-            UserCredentialUsageDetailsAuthMethod::Other(value) => value,
-            known => known.as_str().to_owned(),
-        }
+impl AsRef<str> for UserCredentialUsageDetailsAuthMethod {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -319,12 +313,9 @@ impl From<&str> for UserCredentialUsageDetailsFeature {
     }
 }
 
-impl From<UserCredentialUsageDetailsFeature> for String {
-    fn from(value: UserCredentialUsageDetailsFeature) -> Self {
-        match value {
-            UserCredentialUsageDetailsFeature::Other(value) => value,
-            known => known.as_str().to_owned(),
-        }
+impl AsRef<str> for UserCredentialUsageDetailsFeature {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 

@@ -171,12 +171,9 @@ impl From<&str> for CredentialUsageSummaryAuthMethod {
     }
 }
 
-impl From<CredentialUsageSummaryAuthMethod> for String {
-    fn from(value: CredentialUsageSummaryAuthMethod) -> Self {
-        match value {
-            CredentialUsageSummaryAuthMethod::Other(value) => value,
-            known => known.as_str().to_owned(),
-        }
+impl AsRef<str> for CredentialUsageSummaryAuthMethod {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -225,12 +222,9 @@ impl From<&str> for CredentialUsageSummaryFeature {
     }
 }
 
-impl From<CredentialUsageSummaryFeature> for String {
-    fn from(value: CredentialUsageSummaryFeature) -> Self {
-        match value {
-            CredentialUsageSummaryFeature::Other(value) => value,
-            known => known.as_str().to_owned(),
-        }
+impl AsRef<str> for CredentialUsageSummaryFeature {
+    fn as_ref(&self) -> &str {
+        self.as_str()
     }
 }
 

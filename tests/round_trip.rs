@@ -52,10 +52,8 @@ fn enum_values_outside_the_docs_round_trip_as_other() {
     );
     assert_eq!(serde_json::to_value(&details).unwrap(), json);
     assert_eq!(Feature::from("reset"), Feature::Reset);
-    assert_eq!(
-        String::from(Feature::UnknownFutureValue),
-        "unknownFutureValue"
-    );
+    assert_eq!(Feature::UnknownFutureValue.as_ref(), "unknownFutureValue");
+    assert_eq!(Feature::Other("x".into()).as_ref(), "x");
 }
 
 /// An explicit `null` is not an absent member: Graph PATCH clears a property

@@ -22,14 +22,14 @@ impl<T: PartialEq> Flags<T> {
     }
 }
 
-impl<T: Clone + Into<String>> fmt::Display for Flags<T> {
+impl<T: AsRef<str>> fmt::Display for Flags<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self.0.iter().cloned().map(Into::into).collect();
+        let parts: Vec<&str> = self.0.iter().map(AsRef::as_ref).collect();
         f.write_str(&parts.join(","))
     }
 }
 
-impl<T: Clone + Into<String>> Serialize for Flags<T> {
+impl<T: AsRef<str>> Serialize for Flags<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }

@@ -70,13 +70,12 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: TokenStream) -> TokenStre
             }
         }
 
+        // `AsRef<str>`, not `From<Enum> for String`: a thousand impls for
+        // the one type `String` make rustc's coherence check quadratic.
         #cfg
-        impl From<#name> for String {
-            fn from(value: #name) -> Self {
-                match value {
-                    #name::Other(value) => value,
-                    known => known.as_str().to_owned(),
-                }
+        impl AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
 
