@@ -127,10 +127,18 @@ pub fn camel(name: &str) -> String {
 
 /// Fills every `rust_name`, `module` and `handler` in the schema.
 pub fn assign(schema: &mut Schema) {
-    let mut modules = Scope::with(&["handlers"]);
+    // The other files of the output (`mdbind.rs` the entry, `lib.rs` a
+    // crate's) and the modules beside the namespaces'.
+    let mut modules = Scope::with(&["handlers", "server", "mock", "mdbind", "lib"]);
     let mut module_of: BTreeMap<String, String> = BTreeMap::new();
     for ns in &mut schema.namespaces {
-        ns.module = modules.claim(snake(&ns.name), true);
+        // A module is named in paths (`super::x::T`) and files (`x.rs`), so a
+        // keyword gets a `_` rather than `r#`.
+        let mut base = snake(&ns.name);
+        if KEYWORDS.contains(&base.as_str()) {
+            base.push('_');
+        }
+        ns.module = modules.claim(base, true);
         module_of.insert(ns.name.clone(), ns.module.clone());
     }
     let mut type_scopes: BTreeMap<String, Scope> = BTreeMap::new();
