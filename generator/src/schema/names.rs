@@ -101,10 +101,12 @@ impl Scope {
 /// A valid snake_case identifier for a documented name (`r#` is the emitter's job).
 pub fn snake(name: &str) -> String {
     let mut s = name.to_snake_case();
+    s.retain(|c| c == '_' || unicode_ident::is_xid_continue(c));
     if s.is_empty() {
         s = "value".to_string();
     }
-    if s.starts_with(|c: char| c.is_ascii_digit()) {
+    // A digit or a combining mark may follow a letter, not start a name.
+    if s.starts_with(|c: char| c != '_' && !unicode_ident::is_xid_start(c)) {
         s.insert(0, '_');
     }
     if NOT_RAW.contains(&s.as_str()) {
@@ -116,10 +118,11 @@ pub fn snake(name: &str) -> String {
 /// A valid UpperCamelCase identifier for a documented name.
 pub fn camel(name: &str) -> String {
     let mut s = name.to_upper_camel_case();
+    s.retain(unicode_ident::is_xid_continue);
     if s.is_empty() {
         s = "Value".to_string();
     }
-    if s.starts_with(|c: char| c.is_ascii_digit()) {
+    if s.starts_with(|c: char| !unicode_ident::is_xid_start(c)) {
         s.insert(0, 'V');
     }
     s
@@ -386,6 +389,13 @@ mod tests {
         );
         assert_eq!(camel("mobileSMS"), "MobileSms");
         assert_eq!(camel("2fa"), "V2fa");
+        // Combining marks continue a name but cannot start one (cargo fuzz).
+        assert_eq!(camel("\u{652}Ntroller"), "V\u{652}ntroller");
+        assert_eq!(snake("\u{652}x"), "_\u{652}x");
+        for name in ["\u{652}Ntroller", "a\u{200b}b", "x·y", "\u{301}"] {
+            syn::parse_str::<syn::Ident>(&camel(name)).unwrap();
+            syn::parse_str::<syn::Ident>(&snake(name)).unwrap();
+        }
     }
 
     #[test]
