@@ -138,7 +138,7 @@ pub fn assign(schema: &mut Schema) {
         // A module is named in paths (`super::x::T`) and files (`x.rs`), so a
         // keyword gets a `_` rather than `r#`.
         let mut base = snake(&ns.name);
-        if KEYWORDS.contains(&base.as_str()) {
+        if is_keyword(&base) {
             base.push('_');
         }
         ns.module = modules.claim(base, true);
