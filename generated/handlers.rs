@@ -87,13 +87,7 @@ pub trait CredentialUserRegistrationDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        ::core::future::ready(
-            Err(
-                ::mdbind_runtime::GraphError::not_implemented(
-                    "credentialuserregistrationdetails-post",
-                ),
-            ),
-        )
+        ::mdbind_runtime::NotImplemented::new("credentialuserregistrationdetails-post")
     }
 }
 
@@ -300,12 +294,8 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        ::core::future::ready(
-            Err(
-                ::mdbind_runtime::GraphError::not_implemented(
-                    "reportroot-list-usercredentialusagedetails",
-                ),
-            ),
+        ::mdbind_runtime::NotImplemented::new(
+            "reportroot-list-usercredentialusagedetails",
         )
     }
     /// Add userCredentialUsageDetails
@@ -335,13 +325,7 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        ::core::future::ready(
-            Err(
-                ::mdbind_runtime::GraphError::not_implemented(
-                    "usercredentialusagedetails-post",
-                ),
-            ),
-        )
+        ::mdbind_runtime::NotImplemented::new("usercredentialusagedetails-post")
     }
     /// Update userCredentialUsageDetails
     ///
@@ -370,12 +354,6 @@ pub trait UserCredentialUsageDetailsHandler: Send + Sync {
         >,
     > + Send {
         let _ = request;
-        ::core::future::ready(
-            Err(
-                ::mdbind_runtime::GraphError::not_implemented(
-                    "usercredentialusagedetails-update",
-                ),
-            ),
-        )
+        ::mdbind_runtime::NotImplemented::new("usercredentialusagedetails-update")
     }
 }

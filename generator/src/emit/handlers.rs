@@ -347,9 +347,10 @@ fn method(cx: &Context, op: &Operation) -> TokenStream {
             request: #request,
         ) -> impl ::core::future::Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send {
             let _ = request;
-            // A ready future rather than an `async` block: thousands of
-            // coroutine types are what the generated crate paid most to check.
-            ::core::future::ready(Err(::mdbind_runtime::GraphError::not_implemented(#name)))
+            // Not an `async` block (thousands of coroutine types) nor
+            // `core::future::ready` (whose `Send` proof rustc redoes for every
+            // method): see `mdbind_runtime::NotImplemented`.
+            ::mdbind_runtime::NotImplemented::new(#name)
         }
     }
 }
