@@ -3,7 +3,7 @@
 /// `credentialUserRegistrationDetails`
 ///
 /// OData type `Microsoft.AAD.Reporting.credentialUserRegistrationDetails`. Documented in `api/credentialuserregistrationdetails-post.md`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CredentialUserRegistrationDetails {
     /// `id`
     pub id: Option<Option<String>>,
@@ -54,10 +54,12 @@ impl ::mdbind_runtime::Object for CredentialUserRegistrationDetails {
 
 ::mdbind_runtime::object_serde!(CredentialUserRegistrationDetails);
 
+::mdbind_runtime::object_debug!(CredentialUserRegistrationDetails);
+
 /// `userCredentialUsageDetails`
 ///
 /// OData type `Microsoft.AAD.Reporting.userCredentialUsageDetails`. Documented in `api/usercredentialusagedetails-post.md`, `api/usercredentialusagedetails-update.md`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserCredentialUsageDetails {
     /// `id`
     pub id: Option<Option<String>>,
@@ -107,6 +109,8 @@ impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
 }
 
 ::mdbind_runtime::object_serde!(UserCredentialUsageDetails);
+
+::mdbind_runtime::object_debug!(UserCredentialUsageDetails);
 
 /// Values of `Microsoft.AAD.Reporting.CredentialUserRegistrationDetailsAuthMethods`, listed in the property's description. Documented in `api/credentialuserregistrationdetails-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -3,7 +3,7 @@
 /// `credentialUsageSummary`
 ///
 /// OData type `microsoft.graph.credentialUsageSummary`, derived from `microsoft.graph.entity`. Documented in `api/credentialusagesummary-post.md`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CredentialUsageSummary {
     /// Inherited from entity
     pub id: Option<Option<String>>,
@@ -42,10 +42,12 @@ impl ::mdbind_runtime::Object for CredentialUsageSummary {
 
 ::mdbind_runtime::object_serde!(CredentialUsageSummary);
 
+::mdbind_runtime::object_debug!(CredentialUsageSummary);
+
 /// `userCredentialUsageDetails`
 ///
 /// OData type `microsoft.graph.userCredentialUsageDetails`. Documented nowhere: fields inferred from the example in `api/reportroot-list-usercredentialusagedetails.md`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserCredentialUsageDetails {
     /// `id`
     pub id: Option<Option<String>>,
@@ -95,6 +97,8 @@ impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
 }
 
 ::mdbind_runtime::object_serde!(UserCredentialUsageDetails);
+
+::mdbind_runtime::object_debug!(UserCredentialUsageDetails);
 
 /// Values of `microsoft.graph.CredentialUsageSummaryAuthMethod`, listed in the property's description. Documented in `api/credentialusagesummary-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

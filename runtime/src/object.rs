@@ -69,6 +69,48 @@ macro_rules! string_enum_serde {
     )*};
 }
 
+/// Implements `Debug` for generated structs through their [`Object`] impl:
+/// the members present, by their documented names, with their JSON values.
+///
+/// Not `#[derive(Debug)]`: a derived impl prints every member, absent ones as
+/// `None`, and for the thousands of structs of a real API it was one of the
+/// larger costs of checking the generated crate.
+#[macro_export]
+macro_rules! object_debug {
+    ($($name:ident),* $(,)?) => {$(
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                $crate::object::debug(self, ::core::stringify!($name), f)
+            }
+        }
+    )*};
+}
+
+/// `Debug::fmt` of every generated struct: `Name { "member": json, … }`.
+pub fn debug<T: Object>(value: &T, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut writer = ObjectWriter {
+        members: Vec::new(),
+    };
+    value.write(&mut writer);
+    let mut out = f.debug_struct(name);
+    for (member, value) in writer.members {
+        out.field(member, &Json(value));
+    }
+    out.finish()
+}
+
+/// A member value shown as its JSON text.
+struct Json<'a>(&'a dyn erased_serde::Serialize);
+
+impl fmt::Debug for Json<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match serde_json::to_string(self.0) {
+            Ok(text) => f.write_str(&text),
+            Err(error) => write!(f, "<{error}>"),
+        }
+    }
+}
+
 /// `Deserialize::deserialize` of every generated string enum.
 pub fn read_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     String::deserialize(deserializer)
@@ -212,7 +254,7 @@ mod tests {
     use super::{Object, ObjectReader, ObjectWriter};
     use crate::AdditionalProperties;
 
-    #[derive(Debug, Default, PartialEq)]
+    #[derive(Default, PartialEq)]
     struct Item {
         name: Option<Option<String>>,
         size: Option<Option<i64>>,
@@ -247,6 +289,19 @@ mod tests {
         let empty: Item = serde_json::from_str("{}").unwrap();
         assert_eq!(empty, Item::default());
         assert_eq!(serde_json::to_string(&empty).unwrap(), "{}");
+    }
+
+    crate::object_debug!(Item);
+
+    #[test]
+    fn debug_shows_the_members_present_as_json() {
+        let item: Item =
+            serde_json::from_value(json!({"name": "a \"b\"", "size": null, "extra": [1]})).unwrap();
+        assert_eq!(
+            format!("{item:?}"),
+            r#"Item { name: "a \"b\"", size: null, extra: [1] }"#
+        );
+        assert_eq!(format!("{:?}", Item::default()), "Item");
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
     quote! {
         #doc
         #cfg
-        #[derive(Debug, Clone, Default, PartialEq)]
+        #[derive(Clone, Default, PartialEq)]
         #(#extra)*
         pub struct #name {
             #(#fields)*
@@ -80,6 +80,10 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
 
         #cfg
         ::mdbind_runtime::object_serde!(#name);
+
+        // `Debug` lists the members present, as JSON (see the macro).
+        #cfg
+        ::mdbind_runtime::object_debug!(#name);
 
         #polymorphic
     }
