@@ -277,6 +277,55 @@ fn replay_test(name: &str) -> String {
             })
         }
 
+        /// What one replayed request says about the router.
+        enum Outcome {
+            /// Routed with the documented status; `None` when the body is the documented one too.
+            Routed(Option<String>),
+            /// Another operation that documents the very same request got it.
+            Tie(String),
+            /// Right as far as the docs allow: the docs' own example disagrees
+            /// with its page (type, path or status).
+            Unfit(String),
+            /// A miss nothing in the docs explains.
+            Miss(String),
+        }
+
+        fn clip(text: &str, chars: usize) -> String {
+            text.chars().take(chars).collect()
+        }
+
+        fn classify(case: &Case, verdict: &Verdict) -> Outcome {
+            match verdict {
+                Verdict::Passed => Outcome::Routed(None),
+                Verdict::BodyDiffers(why) => Outcome::Routed(Some(format!("routed, documented status, body differs: {}", clip(why, 120)))),
+                Verdict::WrongOperation { got, template } if documents(&case.operation, &case.method, template) => {
+                    Outcome::Tie(format!("another operation documents the same request: {got}"))
+                }
+                // Right operation and parameters (the verdict says so), but
+                // the docs' own example does not fit the type they document:
+                // the server rightly rejects the request, or the mock cannot
+                // answer with the response. Listed with the round trip's misses.
+                Verdict::WrongStatus { got: 400, text } if text.contains("does not have the documented shape") => {
+                    Outcome::Unfit(format!("routed right; the request example does not fit its documented type: {}", clip(text, 160)))
+                }
+                Verdict::WrongStatus { got: 500, text } if text.contains("InvalidDocumentedExample") => {
+                    Outcome::Unfit(format!("routed right; the response example does not fit its documented type: {}", clip(text, 160)))
+                }
+                // The example's status is not the one its page's Response
+                // section documents, which the mock answers (`example-status-mismatch`).
+                Verdict::WrongStatus { got, text } if case.page_status == Some(*got) => Outcome::Unfit(format!(
+                    "routed right; the example's status is not the one its page's Response section documents ({got}): {}",
+                    clip(text, 100)
+                )),
+                // The example's page documents another method or path in
+                // its `HTTP request` section (`example-url-mismatch`).
+                other if !case.documented && !matches!(other, Verdict::WrongStatus { .. } | Verdict::BodyDiffers(_)) => {
+                    Outcome::Unfit(format!("the example's request is not one its page documents: {}", clip(&format!("{other:?}"), 160)))
+                }
+                other => Outcome::Miss(clip(&format!("{other:?}"), 160)),
+            }
+        }
+
         fn replay_all() {
             let all: Cases = ::serde_json::from_str(include_str!("replay.json")).unwrap();
             let runtime = ::tokio::runtime::Builder::new_current_thread().build().unwrap();
@@ -290,63 +339,35 @@ fn replay_test(name: &str) -> String {
             let mut broken: Vec<String> = Vec::new();
             for (case, verdict) in all.cases.iter().zip(&verdicts) {
                 let entry = ops.entry(case.operation.as_str()).or_insert((true, true, true));
-                let reason = match verdict {
-                    Verdict::Passed => {
+                let reason = match classify(case, verdict) {
+                    Outcome::Routed(None) => {
                         passed += 1;
                         routed += 1;
                         continue;
                     }
-                    Verdict::BodyDiffers(why) => {
+                    Outcome::Routed(Some(reason)) => {
                         routed += 1;
-                        format!("routed, documented status, body differs: {}", why.chars().take(120).collect::<String>())
+                        reason
                     }
-                    Verdict::WrongOperation { got, template } if documents(&case.operation, &case.method, template) => {
+                    Outcome::Tie(reason) => {
                         same_request += 1;
                         entry.1 = false;
-                        format!("another operation documents the same request: {got}")
+                        reason
                     }
-                    // Right operation and parameters (the verdict says so), but
-                    // the docs' own example does not fit the type they document:
-                    // the server rightly rejects the request, or the mock cannot
-                    // answer with the response. Listed with the round trip's misses.
-                    Verdict::WrongStatus { got: 400, text } if text.contains("does not have the documented shape") => {
+                    Outcome::Unfit(reason) => {
                         unfit += 1;
                         entry.0 = false;
                         entry.1 = false;
-                        format!("routed right; the request example does not fit its documented type: {}", text.chars().take(160).collect::<String>())
+                        reason
                     }
-                    Verdict::WrongStatus { got: 500, text } if text.contains("InvalidDocumentedExample") => {
-                        unfit += 1;
-                        entry.0 = false;
-                        entry.1 = false;
-                        format!("routed right; the response example does not fit its documented type: {}", text.chars().take(160).collect::<String>())
-                    }
-                    // The example's status is not the one its page's Response
-                    // section documents, which the mock answers (`example-status-mismatch`).
-                    Verdict::WrongStatus { got, text } if case.page_status == Some(*got) => {
-                        unfit += 1;
-                        entry.0 = false;
-                        entry.1 = false;
-                        format!("routed right; the example's status is not the one its page's Response section documents ({got}): {}", text.chars().take(100).collect::<String>())
-                    }
-                    // The example's page documents another method or path in
-                    // its `HTTP request` section (`example-url-mismatch`).
-                    other if !case.documented && !matches!(other, Verdict::WrongStatus { .. } | Verdict::BodyDiffers(_)) => {
-                        unfit += 1;
-                        entry.0 = false;
-                        entry.1 = false;
-                        format!("the example's request is not one its page documents: {}", format!("{other:?}").chars().take(160).collect::<String>())
-                    }
-                    other => {
-                        entry.0 = false;
-                        entry.1 = false;
-                        entry.2 = false;
-                        if let Verdict::WrongStatus { got: 500, text } = other {
+                    Outcome::Miss(reason) => {
+                        *entry = (false, false, false);
+                        if let Verdict::WrongStatus { got: 500, text } = verdict {
                             if !text.contains("InvalidDocumentedExample") {
                                 broken.push(format!("{}: {text}", case.source));
                             }
                         }
-                        format!("{other:?}").chars().take(160).collect()
+                        reason
                     }
                 };
                 let kind = reason.split([':', '{', '(']).next().unwrap_or_default().trim().to_string();
