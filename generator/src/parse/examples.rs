@@ -110,8 +110,23 @@ pub fn read(
             "ignored the text and read the JSON body after it",
         ));
     }
+    // A block may go on after its JSON (a second request line, a note): the
+    // body is the first JSON value, the rest is reported and left out.
+    let body_end = json_end(&lines[body_start..]).map_or(lines.len(), |end| body_start + end);
+    if let Some(stray) = (body_end..lines.len()).find(|&i| !lines[i].trim().is_empty()) {
+        diagnostics.push(Diagnostic::warning(
+            Code::ExampleStrayText,
+            file,
+            first_line + stray as u32,
+            format!(
+                "text after the JSON body of this example: `{}`",
+                lines[stray].trim()
+            ),
+            "ignored the text and read the JSON body before it",
+        ));
+    }
     let body_line = first_line + body_start as u32;
-    let body_text = lines[body_start..].join("\n");
+    let body_text = lines[body_start..body_end].join("\n");
     example.body = match json::read(&body_text, body_line) {
         JsonRead::Strict(body) => Some(body),
         JsonRead::Lenient(body, why, line) => {
@@ -138,6 +153,70 @@ pub fn read(
     example
 }
 
+/// The number of lines up to and including the one that closes the JSON
+/// value `lines` start with, brackets counted outside strings; `None` when
+/// the value never closes (then the whole text is the body, read leniently).
+fn json_end(lines: &[&str]) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, line) in lines.iter().enumerate() {
+        for c in line.chars() {
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '{' | '[' => depth += 1,
+                '}' | ']' => {
+                    depth = depth.checked_sub(1)?;
+                    if depth == 0 {
+                        return Some(i + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 fn starts_json(line: &str) -> bool {
     matches!(line.trim_start().chars().next(), Some('{' | '['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_after_the_json_body_is_reported_and_left_out() {
+        let code = "PATCH https://graph.microsoft.com/beta/items/1\n\
+                    Content-type: application/json\n\
+                    \n\
+                    {\n  \"name\": \"a } b\"\n}\n\
+                    \n\
+                    PATCH /other/{id}\n";
+        let mut diagnostics = Vec::new();
+        let example = read(
+            "api/x.md",
+            ExampleKind::Request,
+            &Value::Object(Default::default()),
+            code,
+            10,
+            &mut diagnostics,
+        );
+        let body = example
+            .body
+            .expect("the JSON before the stray line is read");
+        assert_eq!(body.value, serde_json::json!({"name": "a } b"}));
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].code, Code::ExampleStrayText);
+        assert_eq!(diagnostics[0].line, 17);
+        assert!(diagnostics[0].message.contains("`PATCH /other/{id}`"));
+    }
 }

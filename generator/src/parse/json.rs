@@ -41,11 +41,21 @@ pub enum JsonRead {
 
 /// Reads `text`, which starts at page line `first_line`.
 pub fn read(text: &str, first_line: u32) -> JsonRead {
-    // NBSP used as indentation is whitespace to a reader, not to a JSON parser.
+    // NBSP used as indentation is whitespace to a reader, not to a JSON parser;
+    // a line that is only `...` (an elided list item) is left out, keeping the
+    // line count so positions still point at the page.
     let normalized = text.replace('\u{a0}', " ");
     let strict_error = serde_json::from_str::<Value>(&normalized).err();
+    let elided = normalized
+        .split('\n')
+        .map(|line| match line.trim().trim_end_matches(',') {
+            "..." | "\u{2026}" => "",
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let options = jsonc_parser::ParseOptions::default();
-    let parsed = jsonc_parser::parse_to_ast(&normalized, &Default::default(), &options);
+    let parsed = jsonc_parser::parse_to_ast(&elided, &Default::default(), &options);
     let to_page = |line_in_body: usize| {
         first_line + u32::try_from(line_in_body.saturating_sub(1)).unwrap_or(0)
     };
@@ -56,7 +66,7 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     let Some(ast) = ast else {
         return JsonRead::Invalid("no JSON value".to_string(), first_line);
     };
-    let lines = LineIndex::new(&normalized);
+    let lines = LineIndex::new(&elided);
     let mut positions = Vec::new();
     let mut pointer = String::new();
     let value = convert(&ast, &lines, first_line, &mut pointer, &mut positions);
@@ -167,5 +177,14 @@ mod tests {
             read("{\n \"a\": ...\n}", 1),
             JsonRead::Invalid(_, 2)
         ));
+        // An elided list item is left out; the strict complaint points at it.
+        match read("{\"v\": [\n  {\"x\": 1},\n  ...\n]}", 20) {
+            JsonRead::Lenient(body, _, line) => {
+                assert_eq!(body.value, serde_json::json!({"v": [{"x": 1}]}));
+                assert_eq!(line, 22);
+                assert_eq!(body.line_of("/v/0"), 21);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }
