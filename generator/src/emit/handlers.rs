@@ -42,7 +42,7 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
             items.push(response(cx, op));
         }
         let ident = format_ident!("{}", name);
-        let methods = ops.iter().map(|op| method(cx, op));
+        let methods = ops.iter().map(|op| method(cx, op, ops));
         let cfg = trait_cfg(cx, ops);
         let mut paths: Vec<String> = ops
             .iter()
@@ -102,6 +102,18 @@ pub fn operation_cfg(cx: &Context, op: &Operation) -> TokenStream {
         .as_ref()
         .map(|f| f.operation_cfg(op))
         .unwrap_or_default()
+}
+
+/// [`operation_cfg`] for an item inside one that already has
+/// [`trait_cfg`]`(ops)` (a trait's method, a router's mount): nothing when
+/// the two say the same, so the code says it once.
+pub fn member_cfg(cx: &Context, op: &Operation, ops: &[&Operation]) -> TokenStream {
+    let own = operation_cfg(cx, op);
+    if own.to_string() == trait_cfg(cx, ops).to_string() {
+        TokenStream::new()
+    } else {
+        own
+    }
 }
 
 pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
@@ -299,8 +311,8 @@ fn response(cx: &Context, op: &Operation) -> TokenStream {
     }
 }
 
-fn method(cx: &Context, op: &Operation) -> TokenStream {
-    let cfg = operation_cfg(cx, op);
+fn method(cx: &Context, op: &Operation, ops: &[&Operation]) -> TokenStream {
+    let cfg = member_cfg(cx, op, ops);
     let (request, response) = type_names(op);
     let ident = field_ident(&op.rust_name);
     // Text from the docs is cleaned; the structure around it (a code block of
