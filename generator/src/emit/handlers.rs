@@ -42,8 +42,8 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
             items.push(response(cx, op));
         }
         let ident = format_ident!("{}", name);
-        let methods = ops.iter().map(|op| method(cx, op, ops));
         let cfg = trait_cfg(cx, ops);
+        let methods: Vec<_> = ops.iter().map(|op| method(cx, op, &cfg)).collect();
         let mut paths: Vec<String> = ops
             .iter()
             .flat_map(|op| op.paths.iter())
@@ -104,12 +104,12 @@ pub fn operation_cfg(cx: &Context, op: &Operation) -> TokenStream {
         .unwrap_or_default()
 }
 
-/// [`operation_cfg`] for an item inside one that already has
-/// [`trait_cfg`]`(ops)` (a trait's method, a router's mount): nothing when
-/// the two say the same, so the code says it once.
-pub fn member_cfg(cx: &Context, op: &Operation, ops: &[&Operation]) -> TokenStream {
+/// [`operation_cfg`] for an item inside one whose cfg is `container` (a
+/// trait's method, a router's mount): nothing when the two say the same, so
+/// the code says it once.
+pub fn member_cfg(cx: &Context, op: &Operation, container: &TokenStream) -> TokenStream {
     let own = operation_cfg(cx, op);
-    if own.to_string() == trait_cfg(cx, ops).to_string() {
+    if own.to_string() == container.to_string() {
         TokenStream::new()
     } else {
         own
@@ -311,8 +311,8 @@ fn response(cx: &Context, op: &Operation) -> TokenStream {
     }
 }
 
-fn method(cx: &Context, op: &Operation, ops: &[&Operation]) -> TokenStream {
-    let cfg = member_cfg(cx, op, ops);
+fn method(cx: &Context, op: &Operation, container: &TokenStream) -> TokenStream {
+    let cfg = member_cfg(cx, op, container);
     let (request, response) = type_names(op);
     let ident = field_ident(&op.rust_name);
     // Text from the docs is cleaned; the structure around it (a code block of

@@ -30,7 +30,7 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
         .map(|(name, ops)| {
             let trait_ident = format_ident!("{}", name);
             let cfg = handlers::trait_cfg(cx, ops);
-            let methods = ops.iter().filter_map(|op| method(cx, op, ops));
+            let methods: Vec<_> = ops.iter().filter_map(|op| method(cx, op, &cfg)).collect();
             quote! {
                 #cfg
                 impl super::handlers::#trait_ident for DocExamples {
@@ -68,7 +68,7 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream
 
 /// The method answering from the operation's examples; `None` (the trait's
 /// `501` default) when no request example has a response example.
-fn method(cx: &Context, op: &Operation, ops: &[&Operation]) -> Option<TokenStream> {
+fn method(cx: &Context, op: &Operation, container: &TokenStream) -> Option<TokenStream> {
     let (variant, status, has_body) = handlers::response_shape(op);
     let examples: Vec<TokenStream> = op
         .example_pairs()
@@ -102,7 +102,7 @@ fn method(cx: &Context, op: &Operation, ops: &[&Operation]) -> Option<TokenStrea
     if examples.is_empty() {
         return None;
     }
-    let cfg = handlers::member_cfg(cx, op, ops);
+    let cfg = handlers::member_cfg(cx, op, container);
     let (request, response) = handlers::type_names(op);
     let ident = field_ident(&op.rust_name);
     let name = &op.name;

@@ -39,7 +39,7 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
         let mut mounts = Vec::new();
         for op in ops {
             items.push(conversions(cx, op));
-            let op_cfg = handlers::member_cfg(cx, op, ops);
+            let op_cfg = handlers::member_cfg(cx, op, &cfg);
             let spec = spec(op);
             specs.push(quote! { #op_cfg #spec });
             let (request, _) = handlers::type_names(op);
