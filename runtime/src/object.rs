@@ -88,12 +88,8 @@ macro_rules! object_debug {
 
 /// `Debug::fmt` of every generated struct: `Name { "member": json, … }`.
 pub fn debug<T: Object>(value: &T, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let mut writer = ObjectWriter {
-        members: Vec::new(),
-    };
-    value.write(&mut writer);
     let mut out = f.debug_struct(name);
-    for (member, value) in writer.members {
+    for (member, value) in ObjectWriter::of(value).members {
         out.field(member, &Json(value));
     }
     out.finish()
@@ -118,11 +114,7 @@ pub fn read_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String,
 
 /// `Serialize::serialize` of every generated struct.
 pub fn serialize<T: Object, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-    let mut writer = ObjectWriter {
-        members: Vec::new(),
-    };
-    value.write(&mut writer);
-    writer.serialize(serializer)
+    ObjectWriter::of(value).serialize(serializer)
 }
 
 /// `Deserialize::deserialize` of every generated struct.
@@ -200,6 +192,15 @@ pub struct ObjectWriter<'a> {
 }
 
 impl<'a> ObjectWriter<'a> {
+    /// The members `value` writes, in documentation order.
+    fn of<T: Object>(value: &'a T) -> Self {
+        let mut writer = ObjectWriter {
+            members: Vec::new(),
+        };
+        value.write(&mut writer);
+        writer
+    }
+
     /// Writes member `name` unless it is absent; `Some(None)` is `null`.
     pub fn member<T: Serialize>(&mut self, name: &'a str, value: &'a Option<Option<T>>) {
         match value {
