@@ -3,7 +3,7 @@
 /// The request of `CredentialUserRegistrationDetailsHandler::add_credential_user_registration_details`: path and query parameters and body.
 #[derive(Debug)]
 pub struct AddCredentialUserRegistrationDetailsRequest {
-    /// The documented path the request came by, one of [`Self::PATHS`].
+    /// The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).
     pub path: &'static str,
     /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
     pub query: ::mdbind_runtime::ODataQuery,
@@ -13,48 +13,32 @@ pub struct AddCredentialUserRegistrationDetailsRequest {
     pub http: ::mdbind_runtime::HttpRequest,
 }
 
-impl AddCredentialUserRegistrationDetailsRequest {
-    /// The HTTP method.
-    pub const METHOD: &'static str = "POST";
-    /// The documented path templates.
-    pub const PATHS: &'static [&'static str] = &[
-        "/reports/credentialUserRegistrationDetails/$ref",
-    ];
-    /// The documented permissions, for an implementation to enforce.
-    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::DelegatedWork,
-            &[],
-        ),
-        ::mdbind_runtime::Permission::not_supported(
-            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-        ),
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::Application,
-            &[],
-        ),
-    ];
-    /// The documented permissions of this operation.
-    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
-        Self::PERMISSIONS
-    }
+impl ::mdbind_runtime::Operation for AddCredentialUserRegistrationDetailsRequest {
+    const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {
+        operation: "credentialuserregistrationdetails-post",
+        method: "POST",
+        paths: &["/reports/credentialUserRegistrationDetails/$ref"],
+        permissions: &[
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::DelegatedWork,
+                &[],
+            ),
+            ::mdbind_runtime::Permission::not_supported(
+                ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            ),
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::Application,
+                &[],
+            ),
+        ],
+    };
 }
 
-/// The documented responses.
-#[derive(Debug)]
-pub enum AddCredentialUserRegistrationDetailsResponse {
-    /// `201` with a `Microsoft.AAD.Reporting.credentialUserRegistrationDetails`.
-    Created(super::microsoft_aad_reporting::CredentialUserRegistrationDetails),
-}
-
-impl AddCredentialUserRegistrationDetailsResponse {
-    /// The HTTP status code of this response.
-    pub fn status(&self) -> u16 {
-        match self {
-            Self::Created(_) => 201,
-        }
-    }
-}
+/// The documented response: `201` with a `Microsoft.AAD.Reporting.credentialUserRegistrationDetails`.
+pub type AddCredentialUserRegistrationDetailsResponse = ::mdbind_runtime::Response<
+    super::microsoft_aad_reporting::CredentialUserRegistrationDetails,
+    201,
+>;
 
 /// Operations on one resource collection; implement it to serve them. Paths:
 ///
@@ -94,7 +78,7 @@ pub trait CredentialUserRegistrationDetailsHandler: Send + Sync {
 /// The request of `UserCredentialUsageDetailsHandler::list_credentials_usage_details`: path and query parameters and body.
 #[derive(Debug)]
 pub struct ListCredentialsUsageDetailsRequest {
-    /// The documented path the request came by, one of [`Self::PATHS`].
+    /// The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).
     pub path: &'static str,
     /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
     pub query: ::mdbind_runtime::ODataQuery,
@@ -106,51 +90,37 @@ pub struct ListCredentialsUsageDetailsRequest {
     pub http: ::mdbind_runtime::HttpRequest,
 }
 
-impl ListCredentialsUsageDetailsRequest {
-    /// The HTTP method.
-    pub const METHOD: &'static str = "GET";
-    /// The documented path templates.
-    pub const PATHS: &'static [&'static str] = &["/reports/userCredentialUsageDetails"];
-    /// The documented permissions, for an implementation to enforce.
-    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::DelegatedWork,
-            &["Reports.Read.All"],
-        ),
-        ::mdbind_runtime::Permission::not_supported(
-            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-        ),
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::Application,
-            &["Reports.Read.All"],
-        ),
-    ];
-    /// The documented permissions of this operation.
-    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
-        Self::PERMISSIONS
-    }
+impl ::mdbind_runtime::Operation for ListCredentialsUsageDetailsRequest {
+    const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {
+        operation: "reportroot-list-usercredentialusagedetails",
+        method: "GET",
+        paths: &["/reports/userCredentialUsageDetails"],
+        permissions: &[
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::DelegatedWork,
+                &["Reports.Read.All"],
+            ),
+            ::mdbind_runtime::Permission::not_supported(
+                ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            ),
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::Application,
+                &["Reports.Read.All"],
+            ),
+        ],
+    };
 }
 
-/// The documented responses.
-#[derive(Debug)]
-pub enum ListCredentialsUsageDetailsResponse {
-    /// `200` with a page of `microsoft.graph.userCredentialUsageDetails`.
-    Ok(::mdbind_runtime::Page<super::microsoft_graph::UserCredentialUsageDetails>),
-}
-
-impl ListCredentialsUsageDetailsResponse {
-    /// The HTTP status code of this response.
-    pub fn status(&self) -> u16 {
-        match self {
-            Self::Ok(_) => 200,
-        }
-    }
-}
+/// The documented response: `200` with a page of `microsoft.graph.userCredentialUsageDetails`.
+pub type ListCredentialsUsageDetailsResponse = ::mdbind_runtime::Response<
+    ::mdbind_runtime::Page<super::microsoft_graph::UserCredentialUsageDetails>,
+    200,
+>;
 
 /// The request of `UserCredentialUsageDetailsHandler::add_user_credential_usage_details`: path and query parameters and body.
 #[derive(Debug)]
 pub struct AddUserCredentialUsageDetailsRequest {
-    /// The documented path the request came by, one of [`Self::PATHS`].
+    /// The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).
     pub path: &'static str,
     /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
     pub query: ::mdbind_runtime::ODataQuery,
@@ -160,53 +130,37 @@ pub struct AddUserCredentialUsageDetailsRequest {
     pub http: ::mdbind_runtime::HttpRequest,
 }
 
-impl AddUserCredentialUsageDetailsRequest {
-    /// The HTTP method.
-    pub const METHOD: &'static str = "POST";
-    /// The documented path templates.
-    pub const PATHS: &'static [&'static str] = &[
-        "/reports/userCredentialUsageDetails/$ref",
-    ];
-    /// The documented permissions, for an implementation to enforce.
-    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::DelegatedWork,
-            &[],
-        ),
-        ::mdbind_runtime::Permission::not_supported(
-            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-        ),
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::Application,
-            &[],
-        ),
-    ];
-    /// The documented permissions of this operation.
-    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
-        Self::PERMISSIONS
-    }
+impl ::mdbind_runtime::Operation for AddUserCredentialUsageDetailsRequest {
+    const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {
+        operation: "usercredentialusagedetails-post",
+        method: "POST",
+        paths: &["/reports/userCredentialUsageDetails/$ref"],
+        permissions: &[
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::DelegatedWork,
+                &[],
+            ),
+            ::mdbind_runtime::Permission::not_supported(
+                ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            ),
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::Application,
+                &[],
+            ),
+        ],
+    };
 }
 
-/// The documented responses.
-#[derive(Debug)]
-pub enum AddUserCredentialUsageDetailsResponse {
-    /// `201` with a `Microsoft.AAD.Reporting.userCredentialUsageDetails`.
-    Created(super::microsoft_aad_reporting::UserCredentialUsageDetails),
-}
-
-impl AddUserCredentialUsageDetailsResponse {
-    /// The HTTP status code of this response.
-    pub fn status(&self) -> u16 {
-        match self {
-            Self::Created(_) => 201,
-        }
-    }
-}
+/// The documented response: `201` with a `Microsoft.AAD.Reporting.userCredentialUsageDetails`.
+pub type AddUserCredentialUsageDetailsResponse = ::mdbind_runtime::Response<
+    super::microsoft_aad_reporting::UserCredentialUsageDetails,
+    201,
+>;
 
 /// The request of `UserCredentialUsageDetailsHandler::update_user_credential_usage_details`: path and query parameters and body.
 #[derive(Debug)]
 pub struct UpdateUserCredentialUsageDetailsRequest {
-    /// The documented path the request came by, one of [`Self::PATHS`].
+    /// The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).
     pub path: &'static str,
     /// Path parameter `{userCredentialUsageDetailsId}`.
     pub user_credential_usage_details_id: String,
@@ -218,48 +172,32 @@ pub struct UpdateUserCredentialUsageDetailsRequest {
     pub http: ::mdbind_runtime::HttpRequest,
 }
 
-impl UpdateUserCredentialUsageDetailsRequest {
-    /// The HTTP method.
-    pub const METHOD: &'static str = "PATCH";
-    /// The documented path templates.
-    pub const PATHS: &'static [&'static str] = &[
-        "/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}",
-    ];
-    /// The documented permissions, for an implementation to enforce.
-    pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::DelegatedWork,
-            &[],
-        ),
-        ::mdbind_runtime::Permission::not_supported(
-            ::mdbind_runtime::PermissionKind::DelegatedPersonal,
-        ),
-        ::mdbind_runtime::Permission::supported(
-            ::mdbind_runtime::PermissionKind::Application,
-            &[],
-        ),
-    ];
-    /// The documented permissions of this operation.
-    pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
-        Self::PERMISSIONS
-    }
+impl ::mdbind_runtime::Operation for UpdateUserCredentialUsageDetailsRequest {
+    const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {
+        operation: "usercredentialusagedetails-update",
+        method: "PATCH",
+        paths: &["/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}"],
+        permissions: &[
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::DelegatedWork,
+                &[],
+            ),
+            ::mdbind_runtime::Permission::not_supported(
+                ::mdbind_runtime::PermissionKind::DelegatedPersonal,
+            ),
+            ::mdbind_runtime::Permission::supported(
+                ::mdbind_runtime::PermissionKind::Application,
+                &[],
+            ),
+        ],
+    };
 }
 
-/// The documented responses.
-#[derive(Debug)]
-pub enum UpdateUserCredentialUsageDetailsResponse {
-    /// `200` with a `Microsoft.AAD.Reporting.userCredentialUsageDetails`.
-    Ok(super::microsoft_aad_reporting::UserCredentialUsageDetails),
-}
-
-impl UpdateUserCredentialUsageDetailsResponse {
-    /// The HTTP status code of this response.
-    pub fn status(&self) -> u16 {
-        match self {
-            Self::Ok(_) => 200,
-        }
-    }
-}
+/// The documented response: `200` with a `Microsoft.AAD.Reporting.userCredentialUsageDetails`.
+pub type UpdateUserCredentialUsageDetailsResponse = ::mdbind_runtime::Response<
+    super::microsoft_aad_reporting::UserCredentialUsageDetails,
+    200,
+>;
 
 /// Operations on one resource collection; implement it to serve them. Paths:
 ///

@@ -28,13 +28,10 @@ impl super::handlers::CredentialUserRegistrationDetailsHandler for DocExamples {
         ];
         ::core::future::ready(
             ::mdbind_runtime::mock::Example::answer(
-                    EXAMPLES,
-                    &request.http,
-                    "credentialuserregistrationdetails-post",
-                )
-                .map(
-                    super::handlers::AddCredentialUserRegistrationDetailsResponse::Created,
-                ),
+                EXAMPLES,
+                &request.http,
+                "credentialuserregistrationdetails-post",
+            ),
         )
     }
 }
@@ -62,11 +59,10 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
         ];
         ::core::future::ready(
             ::mdbind_runtime::mock::Example::answer(
-                    EXAMPLES,
-                    &request.http,
-                    "reportroot-list-usercredentialusagedetails",
-                )
-                .map(super::handlers::ListCredentialsUsageDetailsResponse::Ok),
+                EXAMPLES,
+                &request.http,
+                "reportroot-list-usercredentialusagedetails",
+            ),
         )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-post.md`.
@@ -91,11 +87,10 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
         ];
         ::core::future::ready(
             ::mdbind_runtime::mock::Example::answer(
-                    EXAMPLES,
-                    &request.http,
-                    "usercredentialusagedetails-post",
-                )
-                .map(super::handlers::AddUserCredentialUsageDetailsResponse::Created),
+                EXAMPLES,
+                &request.http,
+                "usercredentialusagedetails-post",
+            ),
         )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-update.md`.
@@ -120,11 +115,10 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
         ];
         ::core::future::ready(
             ::mdbind_runtime::mock::Example::answer(
-                    EXAMPLES,
-                    &request.http,
-                    "usercredentialusagedetails-update",
-                )
-                .map(super::handlers::UpdateUserCredentialUsageDetailsResponse::Ok),
+                EXAMPLES,
+                &request.http,
+                "usercredentialusagedetails-update",
+            ),
         )
     }
 }

@@ -8,7 +8,7 @@ use docs_bindings::handlers::*;
 use docs_bindings::microsoft_aad_reporting::{
     UserCredentialUsageDetails, UserCredentialUsageDetailsFeature,
 };
-use mdbind_runtime::Tristate;
+use mdbind_runtime::{Operation, Tristate};
 
 #[tokio::test]
 async fn implement_and_call_a_generated_trait() {
@@ -20,7 +20,7 @@ async fn implement_and_call_a_generated_trait() {
     };
     let created = store
         .add_user_credential_usage_details(AddUserCredentialUsageDetailsRequest {
-            path: AddUserCredentialUsageDetailsRequest::PATHS[0],
+            path: AddUserCredentialUsageDetailsRequest::SPEC.paths[0],
             query: Default::default(),
             body,
             http: Default::default(),
@@ -28,11 +28,11 @@ async fn implement_and_call_a_generated_trait() {
         .await
         .unwrap();
     assert_eq!(created.status(), 201);
-    let AddUserCredentialUsageDetailsResponse::Created(item) = created;
+    let item = created.into_body();
     assert_eq!(item.id.flatten().as_deref(), Some("id-1"));
 
     let update = UpdateUserCredentialUsageDetailsRequest {
-        path: UpdateUserCredentialUsageDetailsRequest::PATHS[0],
+        path: UpdateUserCredentialUsageDetailsRequest::SPEC.paths[0],
         user_credential_usage_details_id: "id-1".into(),
         query: Default::default(),
         http: Default::default(),
@@ -48,7 +48,7 @@ async fn implement_and_call_a_generated_trait() {
     assert_eq!(updated.status(), 200);
 
     let missing = UpdateUserCredentialUsageDetailsRequest {
-        path: UpdateUserCredentialUsageDetailsRequest::PATHS[0],
+        path: UpdateUserCredentialUsageDetailsRequest::SPEC.paths[0],
         user_credential_usage_details_id: "nope".into(),
         query: Default::default(),
         http: Default::default(),
@@ -65,7 +65,7 @@ async fn implement_and_call_a_generated_trait() {
 
     let list = store
         .list_credentials_usage_details(ListCredentialsUsageDetailsRequest {
-            path: ListCredentialsUsageDetailsRequest::PATHS[0],
+            path: ListCredentialsUsageDetailsRequest::SPEC.paths[0],
             query: Default::default(),
             http: Default::default(),
             period: None,
@@ -73,7 +73,7 @@ async fn implement_and_call_a_generated_trait() {
         })
         .await
         .unwrap();
-    let ListCredentialsUsageDetailsResponse::Ok(page) = list;
+    let page = list.0;
     assert_eq!(page.value.len(), 1);
     assert_eq!(
         page.value[0].feature.value().map(String::as_str),
@@ -87,12 +87,18 @@ async fn implement_and_call_a_generated_trait() {
 
 #[test]
 fn requests_carry_their_documented_route() {
-    assert_eq!(UpdateUserCredentialUsageDetailsRequest::METHOD, "PATCH");
+    let update = UpdateUserCredentialUsageDetailsRequest::SPEC;
     assert_eq!(
-        UpdateUserCredentialUsageDetailsRequest::PATHS,
+        (update.operation, update.method),
+        ("usercredentialusagedetails-update", "PATCH")
+    );
+    assert_eq!(
+        update.paths,
         ["/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}"]
     );
-    assert_eq!(ListCredentialsUsageDetailsRequest::METHOD, "GET");
+    assert_eq!(ListCredentialsUsageDetailsRequest::SPEC.method, "GET");
+    // The response type carries the documented status.
+    assert_eq!(AddUserCredentialUsageDetailsResponse::STATUS, 201);
 }
 
 /// A handler that implements nothing still compiles, and every operation
@@ -103,7 +109,7 @@ async fn unimplemented_operations_answer_501() {
     struct Nothing;
     impl CredentialUserRegistrationDetailsHandler for Nothing {}
     let request = AddCredentialUserRegistrationDetailsRequest {
-        path: AddCredentialUserRegistrationDetailsRequest::PATHS[0],
+        path: AddCredentialUserRegistrationDetailsRequest::SPEC.paths[0],
         query: Default::default(),
         body: Default::default(),
         http: Default::default(),

@@ -16,7 +16,7 @@ use docs_bindings::microsoft_aad_reporting::UserCredentialUsageDetails;
 use docs_bindings::{mock, server};
 use mdbind_runtime::replay::{replay, Verdict};
 use mdbind_runtime::server::Matched;
-use mdbind_runtime::{GraphError, PermissionKind};
+use mdbind_runtime::{GraphError, Operation, PermissionKind};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
@@ -96,9 +96,7 @@ impl UserCredentialUsageDetailsHandler for Recorder {
             request.query.other,
             request.http.header("authorization"),
         ));
-        Ok(ListCredentialsUsageDetailsResponse::Ok(
-            mdbind_runtime::Page::new(vec![]),
-        ))
+        Ok(mdbind_runtime::Response(mdbind_runtime::Page::new(vec![])))
     }
 
     async fn update_user_credential_usage_details(

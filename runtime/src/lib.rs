@@ -37,6 +37,7 @@ pub mod object;
 mod page;
 pub mod replay;
 mod request;
+mod response;
 pub mod route;
 #[cfg(feature = "server")]
 pub mod server;
@@ -52,7 +53,8 @@ pub use flags::Flags;
 pub use not_implemented::NotImplemented;
 pub use object::{Object, ObjectReader, ObjectWriter};
 pub use page::Page;
-pub use request::{HttpRequest, ODataQuery, Permission, PermissionKind};
+pub use request::{HttpRequest, ODataQuery, Operation, OperationSpec, Permission, PermissionKind};
+pub use response::{Empty, Response};
 pub use tristate::Tristate;
 
 pub use chrono;

@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::request::HttpRequest;
-use crate::GraphError;
+use crate::{Empty, GraphError, Response};
 
 /// One documented request/response example pair of an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,24 +41,25 @@ impl Example {
     /// A generated mock method's answer for `operation`: the body of the
     /// example [`Example::pick`] picks, read as `T`; `501` when there is none.
     /// One call per method keeps the generated mock small to compile.
-    pub fn answer<T: DeserializeOwned>(
+    pub fn answer<T: DeserializeOwned, const STATUS: u16>(
         examples: &[Example],
         request: &HttpRequest,
         operation: &str,
-    ) -> Result<T, GraphError> {
+    ) -> Result<Response<T, STATUS>, GraphError> {
         Example::pick(examples, request)
             .ok_or_else(|| GraphError::not_implemented(operation))?
             .json()
+            .map(Response)
     }
 
     /// [`Example::answer`] for an operation whose response has no body.
-    pub fn answer_empty(
+    pub fn answer_empty<const STATUS: u16>(
         examples: &[Example],
         request: &HttpRequest,
         operation: &str,
-    ) -> Result<(), GraphError> {
+    ) -> Result<Empty<STATUS>, GraphError> {
         Example::pick(examples, request)
-            .map(|_| ())
+            .map(|_| Empty)
             .ok_or_else(|| GraphError::not_implemented(operation))
     }
 

@@ -131,6 +131,33 @@ impl HttpRequest {
     }
 }
 
+/// A typed request of a documented operation. Each generated request type
+/// implements it with one constant; the rest is written here once, not once
+/// per operation (so the generated crate stays cheap to compile).
+pub trait Operation {
+    /// What the docs say of the operation.
+    const SPEC: OperationSpec;
+
+    /// The documented permissions, for an implementation to enforce.
+    fn permissions(&self) -> &'static [Permission] {
+        Self::SPEC.permissions
+    }
+}
+
+/// What the docs say of one operation's requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OperationSpec {
+    /// The operation's name (its page's file name): what `501` answers and
+    /// diagnostics call it.
+    pub operation: &'static str,
+    /// The HTTP method.
+    pub method: &'static str,
+    /// The documented path templates.
+    pub paths: &'static [&'static str],
+    /// The documented permissions table, a row each.
+    pub permissions: &'static [Permission],
+}
+
 /// Who can call an operation: one row of its documented permissions table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Permission {

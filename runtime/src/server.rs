@@ -6,6 +6,7 @@
 //! against every documented template ([`crate::route`]), reading the body,
 //! answering Graph-style errors, and handing out an [`axum::Router`].
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
@@ -54,6 +55,12 @@ pub struct Matched {
 }
 
 /// A routed request, from which generated code reads the typed request.
+///
+/// Reading a field that can fail (a path parameter, the OData options)
+/// records the first failure here instead of returning it, and
+/// [`Call::finish`] returns it: a generated `from_call` is then one struct
+/// literal, not a `?` (an early return dropping the fields read so far) per
+/// field, which is what most of its compile time went to.
 #[derive(Debug, Clone)]
 pub struct Call {
     template: &'static str,
@@ -61,6 +68,7 @@ pub struct Call {
     query: Vec<(String, String)>,
     body: axum::body::Bytes,
     http: HttpRequest,
+    failed: RefCell<Option<GraphError>>,
 }
 
 impl Call {
@@ -79,14 +87,16 @@ impl Call {
             .map(|(_, v)| v.clone())
     }
 
-    /// [`Call::param`] for a parameter every template of the operation has.
-    pub fn required_param(&self, name: &str, nth: usize) -> Result<String, GraphError> {
-        self.param(name, nth).ok_or_else(|| {
-            GraphError::new(
+    /// [`Call::param`] for a parameter every template of the operation has;
+    /// if the template has not (a bug), empty and a `500` [`Call::finish`] returns.
+    pub fn required_param(&self, name: &str, nth: usize) -> String {
+        self.param(name, nth).unwrap_or_else(|| {
+            self.fail(GraphError::new(
                 500,
                 "InternalServerError",
                 format!("path `{}` has no parameter `{name}`", self.template),
-            )
+            ));
+            String::new()
         })
     }
 
@@ -98,13 +108,35 @@ impl Call {
             .map(|(_, v)| v.clone())
     }
 
-    /// The OData system query options; `documented` parameters are left out of `other`.
-    pub fn odata(&self, documented: &[&str]) -> Result<ODataQuery, GraphError> {
-        let mut query = ODataQuery::from_pairs(&self.query)?;
-        query
-            .other
-            .retain(|(n, _)| !documented.iter().any(|d| same_query_name(n, d)));
-        Ok(query)
+    /// The OData system query options; `documented` parameters are left out
+    /// of `other`. Malformed options (`$top=x`) give the default and the
+    /// `400` [`Call::finish`] returns.
+    pub fn odata(&self, documented: &[&str]) -> ODataQuery {
+        match ODataQuery::from_pairs(&self.query) {
+            Ok(mut query) => {
+                query
+                    .other
+                    .retain(|(n, _)| !documented.iter().any(|d| same_query_name(n, d)));
+                query
+            }
+            Err(e) => {
+                self.fail(e);
+                ODataQuery::default()
+            }
+        }
+    }
+
+    /// The request read from this call, or the first failure met reading it.
+    pub fn finish<T>(&self, request: T) -> Result<T, GraphError> {
+        match self.failed.borrow_mut().take() {
+            Some(e) => Err(e),
+            None => Ok(request),
+        }
+    }
+
+    /// Records `error` unless an earlier field already failed.
+    fn fail(&self, error: GraphError) {
+        self.failed.borrow_mut().get_or_insert(error);
     }
 
     /// The HTTP request, for handlers that check headers.
@@ -125,7 +157,11 @@ impl Call {
     }
 
     /// [`Call::json`] for an operation whose requests may send no body: `None` then.
+    /// (An earlier field's failure comes first, as it would with `?` per field.)
     pub fn optional_json<T: DeserializeOwned>(&self) -> Result<Option<T>, GraphError> {
+        if let Some(e) = self.failed.borrow_mut().take() {
+            return Err(e);
+        }
         if self.body.iter().all(u8::is_ascii_whitespace) {
             return Ok(None);
         }
@@ -164,6 +200,18 @@ pub trait FromCall: Sized {
 /// A typed response that can be sent.
 pub trait IntoReply {
     fn into_reply(self) -> Reply;
+}
+
+impl<T: Serialize, const STATUS: u16> IntoReply for crate::Response<T, STATUS> {
+    fn into_reply(self) -> Reply {
+        Reply::json(STATUS, &self.0)
+    }
+}
+
+impl<const STATUS: u16> IntoReply for crate::Empty<STATUS> {
+    fn into_reply(self) -> Reply {
+        Reply::empty(STATUS)
+    }
 }
 
 /// A status and an optional JSON body, ready to send.
@@ -385,6 +433,7 @@ impl Server {
                         query: query.clone(),
                         body: bytes.clone(),
                         http: http.clone(),
+                        failed: RefCell::default(),
                     })
                     .await
                 }
@@ -530,7 +579,27 @@ mod tests {
             query: Vec::new(),
             body: axum::body::Bytes::from_static(body.as_bytes()),
             http: HttpRequest::default(),
+            failed: RefCell::default(),
         }
+    }
+
+    #[test]
+    fn the_first_field_that_fails_is_the_error_finish_returns() {
+        let mut bad = call("not json");
+        bad.query = vec![("$top".into(), "x".into())];
+        assert_eq!(bad.required_param("id", 0), "");
+        let _ = bad.odata(&[]);
+        let error = bad.json::<Vec<u8>>().unwrap_err();
+        assert_eq!(error.status, 500, "the missing parameter comes first");
+        // Once returned, the call has no failure left to report.
+        assert_eq!(bad.finish(1).unwrap(), 1);
+
+        let mut top = call("[]");
+        top.query = vec![("$top".into(), "x".into())];
+        let odata = top.odata(&[]);
+        assert_eq!(odata, ODataQuery::default());
+        assert_eq!(top.finish(()).unwrap_err().status, 400);
+        assert_eq!(call("[]").finish(7).unwrap(), 7);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use docs_bindings::handlers::*;
 use docs_bindings::microsoft_aad_reporting::UserCredentialUsageDetails;
 use docs_bindings::microsoft_graph;
-use mdbind_runtime::{GraphError, Page, Tristate};
+use mdbind_runtime::{GraphError, Page, Response, Tristate};
 
 /// An in-memory store behind the documented operations.
 #[derive(Clone, Default)]
@@ -39,7 +39,7 @@ impl UserCredentialUsageDetailsHandler for Store {
             })
             .collect();
         value.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(ListCredentialsUsageDetailsResponse::Ok(Page::new(value)))
+        Ok(Response(Page::new(value)))
     }
 
     async fn add_user_credential_usage_details(
@@ -56,7 +56,7 @@ impl UserCredentialUsageDetailsHandler for Store {
             .unwrap_or_else(|| format!("id-{}", items.len() + 1));
         item.id = Some(Some(id.clone()));
         items.insert(id, item.clone());
-        Ok(AddUserCredentialUsageDetailsResponse::Created(item))
+        Ok(Response(item))
     }
 
     async fn update_user_credential_usage_details(
@@ -74,6 +74,6 @@ impl UserCredentialUsageDetailsHandler for Store {
         if request.body.feature.is_some() {
             item.feature = request.body.feature;
         }
-        Ok(UpdateUserCredentialUsageDetailsResponse::Ok(item.clone()))
+        Ok(Response(item.clone()))
     }
 }

@@ -196,12 +196,13 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
         op.handler.as_deref().unwrap_or_default(),
         op.rust_name
     ));
+    let operation = &op.name;
     quote! {
         #cfg
         #doc
         #[derive(Debug)]
         pub struct #name {
-            /// The documented path the request came by, one of [`Self::PATHS`].
+            /// The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).
             pub path: &'static str,
             #(#path_fields)*
             /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
@@ -213,101 +214,57 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
         }
 
         #cfg
-        impl #name {
-            /// The HTTP method.
-            pub const METHOD: &'static str = #method;
-            /// The documented path templates.
-            pub const PATHS: &'static [&'static str] = &[#(#paths),*];
-            /// The documented permissions, for an implementation to enforce.
-            pub const PERMISSIONS: &'static [::mdbind_runtime::Permission] = &[#(#permissions)*];
-
-            /// The documented permissions of this operation.
-            pub fn permissions(&self) -> &'static [::mdbind_runtime::Permission] {
-                Self::PERMISSIONS
-            }
+        impl ::mdbind_runtime::Operation for #name {
+            const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {
+                operation: #operation,
+                method: #method,
+                paths: &[#(#paths),*],
+                permissions: &[#(#permissions)*],
+            };
         }
     }
 }
 
-pub fn status_variant(status: u16) -> proc_macro2::Ident {
-    let name = match status {
-        200 => "Ok".to_string(),
-        201 => "Created".to_string(),
-        202 => "Accepted".to_string(),
-        203 => "NonAuthoritative".to_string(),
-        204 => "NoContent".to_string(),
-        206 => "PartialContent".to_string(),
-        302 => "Found".to_string(),
-        303 => "SeeOther".to_string(),
-        other => format!("Status{other}"),
-    };
-    format_ident!("{}", name)
+pub fn response_has_body(op: &Operation) -> bool {
+    op.response.as_ref().is_none_or(|r| r.typ.is_some())
 }
 
-/// The one documented response: its variant, status, and whether it has a body.
-pub fn response_shape(op: &Operation) -> (proc_macro2::Ident, u16, bool) {
-    match &op.response {
-        Some(r) => (status_variant(r.status), r.status, r.typ.is_some()),
-        None => (format_ident!("Ok"), 200, true),
-    }
-}
-
+/// The response type: an alias of `mdbind_runtime::Response<Body, STATUS>`
+/// (or `Empty<STATUS>`), whose `Debug`, status and reply the runtime writes
+/// once for all operations (every operation documents one response).
 fn response(cx: &Context, op: &Operation) -> TokenStream {
     let cfg = operation_cfg(cx, op);
     let (_, name) = type_names(op);
-    let (status, variant, doc) = match &op.response {
+    let (ty, text) = match &op.response {
         Some(r) => {
-            let variant = status_variant(r.status);
-            let body = r.typ.as_ref().map(|t| {
-                let ty = cx.value_type(t, MODULE);
-                if r.collection {
-                    quote! { (::mdbind_runtime::Page<#ty>) }
-                } else {
-                    quote! { (#ty) }
+            let status = proc_macro2::Literal::u16_unsuffixed(r.status);
+            match &r.typ {
+                Some(t) => {
+                    let mut body = cx.value_type(t, MODULE);
+                    let text = if r.collection {
+                        body = quote! { ::mdbind_runtime::Page<#body> };
+                        format!("`{}` with a page of `{t}`.", r.status)
+                    } else {
+                        format!("`{}` with a `{t}`.", r.status)
+                    };
+                    (quote! { ::mdbind_runtime::Response<#body, #status> }, text)
                 }
-            });
-            let text = match &r.typ {
-                Some(t) if r.collection => format!("`{}` with a page of `{t}`.", r.status),
-                Some(t) => format!("`{}` with a `{t}`.", r.status),
-                None => format!("`{}` with no body.", r.status),
-            };
-            (r.status, quote! { #variant #body }, docs::attrs(&text))
-        }
-        None => {
-            let doc = docs::attrs(
-                "`200`: the docs do not describe the response, so the body is any JSON.",
-            );
-            (200, quote! { Ok(::serde_json::Value) }, doc)
-        }
-    };
-    let variant_ident = op
-        .response
-        .as_ref()
-        .map_or_else(|| format_ident!("Ok"), |r| status_variant(r.status));
-    let pattern = match op.response.as_ref().map(|r| r.typ.is_some()) {
-        Some(false) => quote! { Self::#variant_ident },
-        _ => quote! { Self::#variant_ident(_) },
-    };
-    let status_literal = proc_macro2::Literal::u16_unsuffixed(status);
-    let type_doc = docs::attrs("The documented responses.");
-    quote! {
-        #cfg
-        #type_doc
-        #[derive(Debug)]
-        pub enum #name {
-            #doc
-            #variant,
-        }
-
-        #cfg
-        impl #name {
-            /// The HTTP status code of this response.
-            pub fn status(&self) -> u16 {
-                match self {
-                    #pattern => #status_literal,
-                }
+                None => (
+                    quote! { ::mdbind_runtime::Empty<#status> },
+                    format!("`{}` with no body.", r.status),
+                ),
             }
         }
+        None => (
+            quote! { ::mdbind_runtime::Response<::serde_json::Value, 200> },
+            "`200`: the docs do not describe the response, so the body is any JSON.".to_string(),
+        ),
+    };
+    let doc = docs::attrs(&format!("The documented response: {text}"));
+    quote! {
+        #cfg
+        #doc
+        pub type #name = #ty;
     }
 }
 

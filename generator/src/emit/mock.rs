@@ -69,7 +69,7 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream
 /// The method answering from the operation's examples; `None` (the trait's
 /// `501` default) when no request example has a response example.
 fn method(cx: &Context, op: &Operation, container: &TokenStream) -> Option<TokenStream> {
-    let (variant, status, has_body) = handlers::response_shape(op);
+    let status = op.response.as_ref().map_or(200, |r| r.status);
     let examples: Vec<TokenStream> = op
         .example_pairs()
         .into_iter()
@@ -106,16 +106,11 @@ fn method(cx: &Context, op: &Operation, container: &TokenStream) -> Option<Token
     let (request, response) = handlers::type_names(op);
     let ident = field_ident(&op.rust_name);
     let name = &op.name;
-    let answer = if has_body {
-        quote! {
-            ::mdbind_runtime::mock::Example::answer(EXAMPLES, &request.http, #name)
-                .map(super::handlers::#response::#variant)
-        }
+    // The body type and status come from the method's signature.
+    let answer = if handlers::response_has_body(op) {
+        quote! { ::mdbind_runtime::mock::Example::answer(EXAMPLES, &request.http, #name) }
     } else {
-        quote! {
-            ::mdbind_runtime::mock::Example::answer_empty(EXAMPLES, &request.http, #name)
-                .map(|()| super::handlers::#response::#variant)
-        }
+        quote! { ::mdbind_runtime::mock::Example::answer_empty(EXAMPLES, &request.http, #name) }
     };
     let doc = docs::attrs(&format!(
         "Answers with a documented response example of `{}`.",

@@ -19,7 +19,8 @@ use crate::schema::{names, Operation};
 /// The `use` lines that start `server.rs`.
 pub fn head() -> Vec<TokenStream> {
     vec![quote! {
-        use ::mdbind_runtime::server::{Call, FromCall, IntoReply, Reply, RouteSpec, Router, Server};
+        use ::mdbind_runtime::server::{Call, FromCall, RouteSpec, Router, Server};
+        use ::mdbind_runtime::Operation;
         use ::mdbind_runtime::GraphError;
     }]
 }
@@ -180,23 +181,23 @@ fn spec(op: &Operation) -> TokenStream {
         RouteSpec {
             operation: #operation,
             method: #method,
-            paths: super::handlers::#request::PATHS,
+            paths: super::handlers::#request::SPEC.paths,
             body_type: #body_type,
             examples: &[#(#examples),*],
         },
     }
 }
 
-/// `FromCall` for the request and `IntoReply` for the response.
+/// `FromCall` for the request (the response's `IntoReply` is the runtime's).
 fn conversions(cx: &Context, op: &Operation) -> TokenStream {
     let cfg = handlers::operation_cfg(cx, op);
-    let (request, response) = handlers::type_names(op);
+    let (request, _) = handlers::type_names(op);
     let path_fields = path_fields(op).into_iter().map(|f| {
         let ident = field_ident(&f.param.rust_name);
         let name = &f.param.name;
         let nth = f.nth;
         if f.always {
-            quote! { #ident: call.required_param(#name, #nth)?, }
+            quote! { #ident: call.required_param(#name, #nth), }
         } else {
             quote! { #ident: call.param(#name, #nth), }
         }
@@ -211,34 +212,21 @@ fn conversions(cx: &Context, op: &Operation) -> TokenStream {
         true => quote! { body: call.optional_json()?, },
         false => quote! { body: call.json()?, },
     });
-    let (variant, status, has_body) = handlers::response_shape(op);
-    let status = proc_macro2::Literal::u16_unsuffixed(status);
-    let arm = if has_body {
-        quote! { Self::#variant(body) => Reply::json(#status, &body), }
-    } else {
-        quote! { Self::#variant => Reply::empty(#status), }
-    };
     quote! {
         #cfg
         impl FromCall for super::handlers::#request {
             fn from_call(call: &Call) -> Result<Self, GraphError> {
-                Ok(Self {
+                // Failures are recorded in `call` and returned by `finish`
+                // (the body's `?` returns an earlier one first): no early
+                // return per field.
+                call.finish(Self {
                     path: call.template(),
                     #(#path_fields)*
-                    query: call.odata(&[#(#documented),*])?,
+                    query: call.odata(&[#(#documented),*]),
                     #(#query_fields)*
                     #body
                     http: call.http(),
                 })
-            }
-        }
-
-        #cfg
-        impl IntoReply for super::handlers::#response {
-            fn into_reply(self) -> Reply {
-                match self {
-                    #arm
-                }
             }
         }
     }

@@ -14,6 +14,7 @@
 //! impls and capitalised names); events outside any item keep their label.
 //! `obligations`: `evaluate_obligation` time by the predicate's shape and its
 //! parameter environment (empty, a handler trait's, or a generic function's).
+//! `items DEPTH queries`: as `items`, each item's time split by query.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -44,7 +45,9 @@ fn main() {
                 .map_or("", |f| f.0)
                 .to_string();
             let depth = args.get(3).and_then(|d| d.parse().ok()).unwrap_or(1);
-            items(&data, &format!("{krate}::"), depth)
+            // `items DEPTH queries`: also split each item's time by query.
+            let by_query = args.get(4).is_some_and(|a| a == "queries");
+            items(&data, &format!("{krate}::"), depth, by_query)
         }
         "obligations" => obligations(&data),
         _ => {
@@ -55,7 +58,9 @@ fn main() {
     let mut totals: Vec<_> = totals.into_iter().collect();
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut out = std::io::stdout().lock();
-    for (key, seconds) in totals.iter().take(60) {
+    // `ROWS=n` lists more (or fewer) than the top 60.
+    let rows = std::env::var("ROWS").ok().and_then(|r| r.parse().ok()).unwrap_or(60);
+    for (key, seconds) in totals.iter().take(rows) {
         // A closed pipe (`| head`) ends the listing.
         if writeln!(out, "{seconds:>9.2} s  {key}").is_err() {
             break;
@@ -71,7 +76,7 @@ struct Span {
     arg: String,
 }
 
-fn items(data: &ProfilingData, krate: &str, depth: usize) -> HashMap<String, f64> {
+fn items(data: &ProfilingData, krate: &str, depth: usize, by_query: bool) -> HashMap<String, f64> {
     let mut spans: Vec<Span> = data
         .iter_full()
         .filter_map(|e| {
@@ -98,10 +103,12 @@ fn items(data: &ProfilingData, krate: &str, depth: usize) -> HashMap<String, f64
         ))
     });
     let mut totals: HashMap<String, f64> = HashMap::new();
-    // Open spans: (end, owner key, duration, children's time).
-    let mut open: Vec<(SystemTime, String, f64, f64)> = Vec::new();
-    let mut close = |open: &mut Vec<(SystemTime, String, f64, f64)>| {
-        if let Some((_, key, duration, children)) = open.pop() {
+    // Open spans: (end, owner key, duration, children's time, query).
+    type Open = (SystemTime, String, f64, f64, String);
+    let mut open: Vec<Open> = Vec::new();
+    let mut close = |open: &mut Vec<Open>| {
+        if let Some((_, key, duration, children, query)) = open.pop() {
+            let key = if by_query { format!("{key}  [{query}]") } else { key };
             *totals.entry(key).or_default() += duration - children;
             if let Some(parent) = open.last_mut() {
                 parent.3 += duration;
@@ -126,7 +133,7 @@ fn items(data: &ProfilingData, krate: &str, depth: usize) -> HashMap<String, f64
             .end
             .duration_since(span.start)
             .map_or(0.0, |d| d.as_secs_f64());
-        open.push((span.end, key, duration, 0.0));
+        open.push((span.end, key, duration, 0.0, span.label));
     }
     while !open.is_empty() {
         close(&mut open);
