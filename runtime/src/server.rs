@@ -193,7 +193,12 @@ fn same_query_name(given: &str, documented: &str) -> bool {
 }
 
 /// A typed request that can be read from a routed [`Call`].
-pub trait FromCall: Sized {
+///
+/// `Send + 'static` are asked here, where rustc proves them once per request
+/// type (in each generated impl), rather than as bounds of
+/// [`Server::serve_method`], where it proved them again (through every field
+/// of every model type the body holds) inside each generic mount function.
+pub trait FromCall: Sized + Send + 'static {
     fn from_call(call: &Call) -> Result<Self, GraphError>;
 }
 
@@ -321,7 +326,7 @@ impl Server {
     /// know is ignored: generated code only names its own.
     pub fn serve<Req, Res, F, Fut>(&mut self, operation: &str, handler: F)
     where
-        Req: FromCall + 'static,
+        Req: FromCall,
         Res: IntoReply + 'static,
         F: Fn(Req) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<Res, GraphError>> + Send + 'static,
@@ -355,7 +360,7 @@ impl Server {
         method: Method<H, Req, Res>,
     ) where
         H: Send + Sync + 'static,
-        Req: FromCall + Send + 'static,
+        Req: FromCall,
         Res: IntoReply + 'static,
     {
         self.serve(operation, move |request: Req| {
