@@ -26,12 +26,10 @@ impl super::handlers::CredentialUserRegistrationDetailsHandler for DocExamples {
                 source: "api/credentialuserregistrationdetails-post.md:97",
             },
         ];
-        ::core::future::ready(
-            ::mdbind_runtime::mock::Example::answer(
-                EXAMPLES,
-                &request.http,
-                "credentialuserregistrationdetails-post",
-            ),
+        ::mdbind_runtime::mock::Answer::new(
+            EXAMPLES,
+            request.http,
+            "credentialuserregistrationdetails-post",
         )
     }
 }
@@ -57,12 +55,10 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
                 source: "api/reportroot-list-usercredentialusagedetails.md:78",
             },
         ];
-        ::core::future::ready(
-            ::mdbind_runtime::mock::Example::answer(
-                EXAMPLES,
-                &request.http,
-                "reportroot-list-usercredentialusagedetails",
-            ),
+        ::mdbind_runtime::mock::Answer::new(
+            EXAMPLES,
+            request.http,
+            "reportroot-list-usercredentialusagedetails",
         )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-post.md`.
@@ -85,12 +81,10 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
                 source: "api/usercredentialusagedetails-post.md:95",
             },
         ];
-        ::core::future::ready(
-            ::mdbind_runtime::mock::Example::answer(
-                EXAMPLES,
-                &request.http,
-                "usercredentialusagedetails-post",
-            ),
+        ::mdbind_runtime::mock::Answer::new(
+            EXAMPLES,
+            request.http,
+            "usercredentialusagedetails-post",
         )
     }
     /// Answers with a documented response example of `api/usercredentialusagedetails-update.md`.
@@ -113,12 +107,10 @@ impl super::handlers::UserCredentialUsageDetailsHandler for DocExamples {
                 source: "api/usercredentialusagedetails-update.md:93",
             },
         ];
-        ::core::future::ready(
-            ::mdbind_runtime::mock::Example::answer(
-                EXAMPLES,
-                &request.http,
-                "usercredentialusagedetails-update",
-            ),
+        ::mdbind_runtime::mock::Answer::new(
+            EXAMPLES,
+            request.http,
+            "usercredentialusagedetails-update",
         )
     }
 }

@@ -1,10 +1,81 @@
 //! Answering with the docs' own examples: what a generated `mock` module's
 //! handlers use to pick the documented response for a request.
 
+use std::fmt;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
 use serde::de::DeserializeOwned;
 
 use crate::request::HttpRequest;
 use crate::{Empty, GraphError, Response};
+
+/// What a generated mock method returns: a future, ready at once, answering
+/// with the example [`Example::pick`] picks for the request, read as the
+/// response type `R`; `501` when the operation has no example.
+///
+/// The answer is made when polled, so the future holds no `R` and is `Send`
+/// whatever `R` is (as [`crate::NotImplemented`], and for the same reason: a
+/// `Ready<Result<R, _>>` per method made rustc prove `Send` and drop safety
+/// through every response type again).
+pub struct Answer<R> {
+    examples: &'static [Example],
+    http: HttpRequest,
+    operation: &'static str,
+    output: PhantomData<fn() -> R>,
+}
+
+impl<R> Answer<R> {
+    /// The answer of `operation` to the request `http`, from `examples`.
+    pub fn new(examples: &'static [Example], http: HttpRequest, operation: &'static str) -> Self {
+        Answer {
+            examples,
+            http,
+            operation,
+            output: PhantomData,
+        }
+    }
+}
+
+impl<R: FromExample> Future for Answer<R> {
+    type Output = Result<R, GraphError>;
+
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Self::Output> {
+        let answer = Example::pick(self.examples, &self.http)
+            .ok_or_else(|| GraphError::not_implemented(self.operation))
+            .and_then(R::from_example);
+        Poll::Ready(answer)
+    }
+}
+
+impl<R> fmt::Debug for Answer<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Answer")
+            .field("operation", &self.operation)
+            .field("target", &self.http.target)
+            .finish()
+    }
+}
+
+/// A response type an example can be read as.
+pub trait FromExample: Sized {
+    fn from_example(example: &Example) -> Result<Self, GraphError>;
+}
+
+impl<T: DeserializeOwned, const STATUS: u16> FromExample for Response<T, STATUS> {
+    fn from_example(example: &Example) -> Result<Self, GraphError> {
+        example.json().map(Response)
+    }
+}
+
+impl<const STATUS: u16> FromExample for Empty<STATUS> {
+    /// The documented status, no body (whatever the example shows).
+    fn from_example(_: &Example) -> Result<Self, GraphError> {
+        Ok(Empty)
+    }
+}
 
 /// One documented request/response example pair of an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,31 +107,6 @@ impl Example {
             .find(|e| e.target.eq_ignore_ascii_case(target))
             .or_else(|| examples.iter().find(|e| path(e.target) == path(target)))
             .or_else(|| examples.first())
-    }
-
-    /// A generated mock method's answer for `operation`: the body of the
-    /// example [`Example::pick`] picks, read as `T`; `501` when there is none.
-    /// One call per method keeps the generated mock small to compile.
-    pub fn answer<T: DeserializeOwned, const STATUS: u16>(
-        examples: &[Example],
-        request: &HttpRequest,
-        operation: &str,
-    ) -> Result<Response<T, STATUS>, GraphError> {
-        Example::pick(examples, request)
-            .ok_or_else(|| GraphError::not_implemented(operation))?
-            .json()
-            .map(Response)
-    }
-
-    /// [`Example::answer`] for an operation whose response has no body.
-    pub fn answer_empty<const STATUS: u16>(
-        examples: &[Example],
-        request: &HttpRequest,
-        operation: &str,
-    ) -> Result<Empty<STATUS>, GraphError> {
-        Example::pick(examples, request)
-            .map(|_| Empty)
-            .ok_or_else(|| GraphError::not_implemented(operation))
     }
 
     /// The example's body read as `T`; a `500` naming the example when the
@@ -134,5 +180,34 @@ mod tests {
         assert_eq!(Example::pick(&[], &request("/")), None);
         let bad: Result<Vec<u8>, _> = EXAMPLES[0].json();
         assert!(bad.unwrap_err().body.error.message.contains("a.md:10"));
+    }
+
+    fn answer<R: FromExample>(examples: &'static [Example], target: &str) -> Result<R, GraphError> {
+        let mut future = Answer::<R>::new(examples, request(target), "x-get");
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        match Pin::new(&mut future).poll(&mut cx) {
+            Poll::Ready(answer) => answer,
+            Poll::Pending => panic!("an answer is ready at once"),
+        }
+    }
+
+    #[test]
+    fn a_mock_answer_is_the_picked_example_as_the_response_type() {
+        let two: Response<u8, 200> = answer(EXAMPLES, "/me/events?$top=2").unwrap();
+        assert_eq!(two.0, 2);
+        let empty: Empty<204> = answer(EXAMPLES, "/me/events").unwrap();
+        assert_eq!(empty.status(), 204);
+        let none = answer::<Empty<204>>(&[], "/me").unwrap_err();
+        assert_eq!(
+            (none.status, none.body.error.code.as_str()),
+            (501, "notImplemented")
+        );
+        // `Rc` is not `Send`; the future still is.
+        fn send<F: Send>(_: F) {}
+        send(Answer::<Response<std::rc::Rc<u8>, 200>>::new(
+            EXAMPLES,
+            request("/"),
+            "x",
+        ));
     }
 }

@@ -225,10 +225,6 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
     }
 }
 
-pub fn response_has_body(op: &Operation) -> bool {
-    op.response.as_ref().is_none_or(|r| r.typ.is_some())
-}
-
 /// The response type: an alias of `mdbind_runtime::Response<Body, STATUS>`
 /// (or `Empty<STATUS>`), whose `Debug`, status and reply the runtime writes
 /// once for all operations (every operation documents one response).

@@ -106,12 +106,6 @@ fn method(cx: &Context, op: &Operation, container: &TokenStream) -> Option<Token
     let (request, response) = handlers::type_names(op);
     let ident = field_ident(&op.rust_name);
     let name = &op.name;
-    // The body type and status come from the method's signature.
-    let answer = if handlers::response_has_body(op) {
-        quote! { ::mdbind_runtime::mock::Example::answer(EXAMPLES, &request.http, #name) }
-    } else {
-        quote! { ::mdbind_runtime::mock::Example::answer_empty(EXAMPLES, &request.http, #name) }
-    };
     let doc = docs::attrs(&format!(
         "Answers with a documented response example of `{}`.",
         op.source.file
@@ -124,7 +118,8 @@ fn method(cx: &Context, op: &Operation, container: &TokenStream) -> Option<Token
             request: super::handlers::#request,
         ) -> impl ::core::future::Future<Output = Result<super::handlers::#response, ::mdbind_runtime::GraphError>> + Send {
             const EXAMPLES: &[::mdbind_runtime::mock::Example] = &[#(#examples)*];
-            ::core::future::ready(#answer)
+            // The response type (body and status) is the signature's.
+            ::mdbind_runtime::mock::Answer::new(EXAMPLES, request.http, #name)
         }
     })
 }
