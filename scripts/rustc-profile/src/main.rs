@@ -59,7 +59,10 @@ fn main() {
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut out = std::io::stdout().lock();
     // `ROWS=n` lists more (or fewer) than the top 60.
-    let rows = std::env::var("ROWS").ok().and_then(|r| r.parse().ok()).unwrap_or(60);
+    let rows = std::env::var("ROWS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(60);
     for (key, seconds) in totals.iter().take(rows) {
         // A closed pipe (`| head`) ends the listing.
         if writeln!(out, "{seconds:>9.2} s  {key}").is_err() {
@@ -108,7 +111,11 @@ fn items(data: &ProfilingData, krate: &str, depth: usize, by_query: bool) -> Has
     let mut open: Vec<Open> = Vec::new();
     let mut close = |open: &mut Vec<Open>| {
         if let Some((_, key, duration, children, query)) = open.pop() {
-            let key = if by_query { format!("{key}  [{query}]") } else { key };
+            let key = if by_query {
+                format!("{key}  [{query}]")
+            } else {
+                key
+            };
             *totals.entry(key).or_default() += duration - children;
             if let Some(parent) = open.last_mut() {
                 parent.3 += duration;
