@@ -17,16 +17,6 @@ impl FromCall for super::handlers::AddCredentialUserRegistrationDetailsRequest {
     }
 }
 
-const CREDENTIAL_USER_REGISTRATION_DETAILS_HANDLER_ROUTES: &[RouteSpec] = &[
-    RouteSpec {
-        operation: "credentialuserregistrationdetails-post",
-        method: "POST",
-        paths: super::handlers::AddCredentialUserRegistrationDetailsRequest::SPEC.paths,
-        body_type: Some("Microsoft.AAD.Reporting.credentialUserRegistrationDetails"),
-        examples: &["/reports/credentialUserRegistrationDetails"],
-    },
-];
-
 fn mount_credential_user_registration_details_handler<H>(server: &mut Server, handler: H)
 where
     H: super::handlers::CredentialUserRegistrationDetailsHandler + 'static,
@@ -48,9 +38,9 @@ pub fn credential_user_registration_details_handler_router<H>(handler: H) -> Rou
 where
     H: super::handlers::CredentialUserRegistrationDetailsHandler + 'static,
 {
-    let mut server = Server::new(CREDENTIAL_USER_REGISTRATION_DETAILS_HANDLER_ROUTES);
+    let mut server = Server::new(ROUTES);
     mount_credential_user_registration_details_handler(&mut server, handler);
-    server.into_router()
+    server.served_only().into_router()
 }
 
 impl FromCall for super::handlers::ListCredentialsUsageDetailsRequest {
@@ -89,30 +79,6 @@ impl FromCall for super::handlers::UpdateUserCredentialUsageDetailsRequest {
     }
 }
 
-const USER_CREDENTIAL_USAGE_DETAILS_HANDLER_ROUTES: &[RouteSpec] = &[
-    RouteSpec {
-        operation: "reportroot-list-usercredentialusagedetails",
-        method: "GET",
-        paths: super::handlers::ListCredentialsUsageDetailsRequest::SPEC.paths,
-        body_type: None,
-        examples: &["/reports/userCredentialUsageDetails"],
-    },
-    RouteSpec {
-        operation: "usercredentialusagedetails-post",
-        method: "POST",
-        paths: super::handlers::AddUserCredentialUsageDetailsRequest::SPEC.paths,
-        body_type: Some("Microsoft.AAD.Reporting.userCredentialUsageDetails"),
-        examples: &["/reports/userCredentialUsageDetails"],
-    },
-    RouteSpec {
-        operation: "usercredentialusagedetails-update",
-        method: "PATCH",
-        paths: super::handlers::UpdateUserCredentialUsageDetailsRequest::SPEC.paths,
-        body_type: Some("Microsoft.AAD.Reporting.userCredentialUsageDetails"),
-        examples: &["/reports/userCredentialUsageDetails/{userCredentialUsageDetailsId}"],
-    },
-];
-
 fn mount_user_credential_usage_details_handler<H>(server: &mut Server, handler: H)
 where
     H: super::handlers::UserCredentialUsageDetailsHandler + 'static,
@@ -149,9 +115,9 @@ pub fn user_credential_usage_details_handler_router<H>(handler: H) -> Router
 where
     H: super::handlers::UserCredentialUsageDetailsHandler + 'static,
 {
-    let mut server = Server::new(USER_CREDENTIAL_USAGE_DETAILS_HANDLER_ROUTES);
+    let mut server = Server::new(ROUTES);
     mount_user_credential_usage_details_handler(&mut server, handler);
-    server.into_router()
+    server.served_only().into_router()
 }
 
 /// Every operation, in the order that breaks ties between equally

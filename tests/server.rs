@@ -167,7 +167,7 @@ async fn an_implementation_is_served_with_typed_requests() {
 
     // Not implemented by this handler: 501.
     let (status, body, _) = send(
-        router,
+        router.clone(),
         "POST",
         "/reports/userCredentialUsageDetails/$ref",
         r#"{"id": "x"}"#,
@@ -175,6 +175,18 @@ async fn an_implementation_is_served_with_typed_requests() {
     .await;
     assert_eq!(status, StatusCode::NOT_IMPLEMENTED);
     assert_eq!(body["error"]["code"], "notImplemented");
+
+    // Another trait's operation is not this router's: 404, where the
+    // all-operations `Api` (no handler for that trait) answers 501.
+    let other = "/reports/credentialUserRegistrationDetails/$ref";
+    let (status, body, _) = send(router, "POST", other, "{}").await;
+    assert_eq!(
+        (status, &body["error"]["code"]),
+        (StatusCode::NOT_FOUND, &json!("NotFound"))
+    );
+    let api = server::Api::new().into_router();
+    let (status, _, _) = send(api, "POST", other, "{}").await;
+    assert_eq!(status, StatusCode::NOT_IMPLEMENTED);
 }
 
 #[tokio::test]

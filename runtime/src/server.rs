@@ -292,7 +292,7 @@ type Dispatch = Arc<dyn Fn(Call) -> ReplyFuture + Send + Sync>;
 /// Routes requests to the operations of a route table; operations nobody
 /// serves answer `501 Not Implemented`.
 pub struct Server {
-    specs: &'static [RouteSpec],
+    specs: Vec<RouteSpec>,
     table: RouteTable,
     by_name: HashMap<&'static str, usize>,
     handlers: Vec<Option<Dispatch>>,
@@ -302,18 +302,37 @@ pub struct Server {
 impl Server {
     /// A server for `specs`; their order breaks ties between equally specific templates.
     pub fn new(specs: &'static [RouteSpec]) -> Self {
+        Server::of(specs.to_vec(), vec![None; specs.len()], 16 * 1024 * 1024)
+    }
+
+    fn of(specs: Vec<RouteSpec>, handlers: Vec<Option<Dispatch>>, body_limit: usize) -> Self {
         let table = RouteTable::new(specs.iter().map(|s| (s.method, s.paths)));
+        let by_name = specs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.operation, i))
+            .collect();
         Server {
             specs,
             table,
-            by_name: specs
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.operation, i))
-                .collect(),
-            handlers: vec![None; specs.len()],
-            body_limit: 16 * 1024 * 1024,
+            by_name,
+            handlers,
+            body_limit,
         }
+    }
+
+    /// Only the operations given a handler so far, in the same order: other
+    /// paths then answer `404` and other methods `405`, not `501`. A
+    /// handler trait's own router is the whole table narrowed to its
+    /// operations (so generated code lists each route once).
+    pub fn served_only(self) -> Self {
+        let (specs, handlers) = self
+            .specs
+            .into_iter()
+            .zip(self.handlers)
+            .filter(|(_, handler)| handler.is_some())
+            .unzip();
+        Server::of(specs, handlers, self.body_limit)
     }
 
     /// The largest request body read (16 MiB unless set); larger ones get `413`.
@@ -624,6 +643,20 @@ mod tests {
             call("{}").optional_json::<Vec<u8>>().unwrap_err().status,
             400
         );
+    }
+
+    #[test]
+    fn served_only_keeps_the_operations_with_a_handler_in_order() {
+        let mut server = Server::new(TIED);
+        server.serve("iosapp-create", |_: Anything| async {
+            Ok::<_, GraphError>(crate::Empty::<204>)
+        });
+        let server = server.served_only();
+        assert_eq!(first(&server, "/apps", "{}"), "iosapp-create");
+        assert_eq!(server.candidates("POST", "/apps", b"").unwrap().len(), 1);
+        assert!(server.handlers.iter().all(Option::is_some));
+        assert_eq!(server.by_name.get("iosapp-create"), Some(&0));
+        assert!(server.candidates("POST", "/elsewhere", b"").is_err());
     }
 
     #[test]

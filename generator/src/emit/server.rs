@@ -1,8 +1,8 @@
 //! `server.rs`: axum routers for the handler traits (as tonic-build makes a
 //! server from a service). Per operation, how its typed request is read from
-//! a routed call and how its typed response is sent; per trait, its route
-//! table and a `{trait}_router(handler)`; and [`Api`], one router for every
-//! operation, each trait served by the handler given for it.
+//! a routed call; per trait, a mount function and a `{trait}_router(handler)`
+//! (the one route table narrowed to the trait's operations); and [`Api`], one
+//! router for every operation, each trait served by the handler given for it.
 //!
 //! Matching, body reading and Graph-style errors are `mdbind_runtime::server`'s:
 //! generated code only says what is documented.
@@ -25,24 +25,21 @@ pub fn head() -> Vec<TokenStream> {
     }]
 }
 
-/// Per trait of `traits`: how each operation's request is read and response
-/// sent, the trait's route table, its mount function and its router.
+/// Per trait of `traits`: how each operation's request is read, its mount
+/// function and its router (the one route table, [`tail`]'s `ROUTES`,
+/// narrowed to the trait's operations).
 pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
     let mut items = Vec::new();
     for (name, ops) in traits {
         let trait_ident = format_ident!("{}", name);
         let snake = names::snake(name);
-        let routes_ident = format_ident!("{}_ROUTES", snake.to_ascii_uppercase());
         let mount_ident = format_ident!("mount_{}", snake);
         let router_ident = format_ident!("{}_router", snake);
         let cfg = handlers::trait_cfg(cx, ops);
-        let mut specs = Vec::new();
         let mut mounts = Vec::new();
         for op in ops {
             items.push(conversions(cx, op));
             let op_cfg = handlers::member_cfg(cx, op, &cfg);
-            let spec = spec(op);
-            specs.push(quote! { #op_cfg #spec });
             let (request, _) = handlers::type_names(op);
             let method = field_ident(&op.rust_name);
             let operation = &op.name;
@@ -59,9 +56,6 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
         ));
         items.push(quote! {
             #cfg
-            const #routes_ident: &[RouteSpec] = &[#(#specs)*];
-
-            #cfg
             fn #mount_ident<H>(server: &mut Server, handler: H)
             where
                 H: super::handlers::#trait_ident + 'static,
@@ -76,9 +70,9 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
             where
                 H: super::handlers::#trait_ident + 'static,
             {
-                let mut server = Server::new(#routes_ident);
+                let mut server = Server::new(ROUTES);
                 #mount_ident(&mut server, handler);
-                server.into_router()
+                server.served_only().into_router()
             }
         });
     }
