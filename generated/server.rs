@@ -122,7 +122,7 @@ where
 
 /// Every operation, in the order that breaks ties between equally
 /// specific paths (the schema's).
-pub const ROUTES: &[RouteSpec] = &[
+pub static ROUTES: &[RouteSpec] = &[
     RouteSpec {
         operation: "credentialuserregistrationdetails-post",
         method: "POST",

@@ -27,7 +27,9 @@ pub fn head() -> Vec<TokenStream> {
 
 /// Per trait of `traits`: how each operation's request is read, its mount
 /// function and its router (the one route table, [`tail`]'s `ROUTES`,
-/// narrowed to the trait's operations).
+/// narrowed to the trait's operations). `ROUTES` is a `static`: every router
+/// names it, and a `const` would be a copy of the whole table in each one's
+/// machine code (the corpus crate's build ran out of 24 GiB that way).
 pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
     let mut items = Vec::new();
     for (name, ops) in traits {
@@ -128,7 +130,7 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream
     items.push(quote! {
         /// Every operation, in the order that breaks ties between equally
         /// specific paths (the schema's).
-        pub const ROUTES: &[RouteSpec] = &[#(#all_specs)*];
+        pub static ROUTES: &[RouteSpec] = &[#(#all_specs)*];
 
         #api_struct_doc
         pub struct Api {
