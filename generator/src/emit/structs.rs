@@ -191,11 +191,14 @@ fn type_doc(def: &TypeDef) -> String {
         text.push_str(&format!(", derived from `{base}`"));
     }
     text.push('.');
-    let files: Vec<String> = def
-        .sources
-        .iter()
-        .map(|s| format!("`{}`", s.file))
-        .collect();
+    // A page documents a type in several places (table, JSON block, …): name it once.
+    let mut files: Vec<String> = Vec::new();
+    for source in &def.sources {
+        let file = format!("`{}`", source.file);
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
     if def.inferred {
         text.push_str(&format!(
             " Documented nowhere: fields inferred from the example in {}.",
