@@ -83,13 +83,15 @@ fn main() {
     });
     let schema = build();
     let options = mdbind::emit::Options::default();
+    // Emitting: tokens for some pieces, formatted text for others (see
+    // `emit::Part`); formatting: prettyplease on the token pieces.
     let t_tokens = median(|| {
-        std::hint::black_box(mdbind::emit::emit_tokens(&schema, &options));
+        std::hint::black_box(mdbind::emit::emit_parts(&schema, &options));
     });
     let t_format = median_with(
-        || mdbind::emit::emit_tokens(&schema, &options),
-        |tokens| {
-            std::hint::black_box(mdbind::emit::format_all(tokens));
+        || mdbind::emit::emit_parts(&schema, &options),
+        |parts| {
+            std::hint::black_box(mdbind::emit::format_parts(parts));
         },
     );
     let t_whole = median(|| {
@@ -108,8 +110,8 @@ fn main() {
     row("read pages", t_read);
     row("parse pages", t_parse);
     row("build schema", t_schema);
-    row("emit tokens", t_tokens);
-    row("format (prettyplease)", t_format);
+    row("emit (tokens and text)", t_tokens);
+    row("format token pieces", t_format);
     row("whole run (load + emit)", t_whole);
     println!(
         "types {}, enums {}, operations {}; peak RSS {}",

@@ -141,7 +141,9 @@ fn corpus_pieces_formatted_apart_join_into_the_whole_file() {
         ..Default::default()
     };
     // `emit_with` formats each piece of a file on its own thread and joins
-    // the text; formatting each file whole must give the same bytes.
+    // the text, and writes model types and enums as formatted text without
+    // prettyplease (emit/code.rs); prettyplease formatting each file whole
+    // must give the same bytes.
     let pieces = mdbind::emit::emit_with(&schema, &options);
     let whole = mdbind::emit::format_all(mdbind::emit::emit_tokens(&schema, &options));
     assert_eq!(pieces.len(), whole.len());

@@ -48,6 +48,11 @@ impl<'a> Context<'a> {
             .unwrap_or_default()
     }
 
+    /// [`Self::item_cfg`] as text, if gated.
+    pub fn item_cfg_text(&self, qualified: &str) -> Option<String> {
+        self.features.as_ref()?.item_cfg_text(qualified)
+    }
+
     /// A type's fields, inherited ones first.
     pub fn fields(&self, def: &'a TypeDef) -> Vec<&'a Property> {
         self.index.properties(def)
@@ -60,21 +65,20 @@ impl<'a> Context<'a> {
 
     /// Path to a generated item of namespace `ns` from module `from`
     /// (`None`: from the entry file; `Some("handlers")`: a sibling module).
-    pub fn item_path(&self, ns: &str, rust: &str, from: Option<&str>) -> TokenStream {
+    pub fn item_path(&self, ns: &str, rust: &'a str, from: Option<&str>) -> RustType<'a> {
         let module = self.modules.get(ns).copied().unwrap_or("unknown");
-        let ident = format_ident!("{}", rust);
-        let module_ident = format_ident!("{}", module);
-        match from {
-            Some(current) if current == module => quote! { #ident },
-            Some(_) => quote! { super::#module_ident::#ident },
-            None => quote! { #module_ident::#ident },
-        }
+        let prefix = match from {
+            Some(current) if current == module => return RustType::Item(None, rust),
+            Some(_) => "super::",
+            None => "",
+        };
+        RustType::Item(Some((prefix, module)), rust)
     }
 
     /// The Rust type of a property's value: the `Any…` enum where the schema
     /// has one for `typ` (an object of a type derived from it then reads as
     /// that type), else [`Self::value_type`].
-    pub fn property_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
+    pub fn property_type(&self, typ: &str, from: Option<&str>) -> RustType<'a> {
         let poly = self
             .index
             .type_def(typ)
@@ -87,9 +91,9 @@ impl<'a> Context<'a> {
     }
 
     /// The Rust type of one value of OData type `typ`, seen from module `from`.
-    pub fn value_type(&self, typ: &str, from: Option<&str>) -> TokenStream {
-        if let Some(path) = self.options.extern_path(typ) {
-            return path;
+    pub fn value_type(&self, typ: &str, from: Option<&str>) -> RustType<'a> {
+        if let Some(path) = self.options.extern_types.get(typ) {
+            return RustType::Extern(path);
         }
         let generated = |ns: &str| self.options.includes_namespace(ns);
         if let Some(def) = self.index.type_def(typ).filter(|d| generated(&d.namespace)) {
@@ -101,33 +105,111 @@ impl<'a> Context<'a> {
         if self.options.date_time == super::DateTimeCrate::Time {
             match typ {
                 "Edm.DateTimeOffset" => {
-                    return quote! { ::mdbind_runtime::time_types::DateTimeOffset }
+                    return RustType::Path("::mdbind_runtime::time_types::DateTimeOffset")
                 }
-                "Edm.Date" => return quote! { ::mdbind_runtime::time_types::Date },
-                "Edm.TimeOfDay" => return quote! { ::mdbind_runtime::time_types::TimeOfDay },
+                "Edm.Date" => return RustType::Path("::mdbind_runtime::time_types::Date"),
+                "Edm.TimeOfDay" => {
+                    return RustType::Path("::mdbind_runtime::time_types::TimeOfDay")
+                }
                 _ => {}
             }
         }
-        match typ {
-            "Edm.String" => quote! { String },
-            "Edm.Boolean" => quote! { bool },
-            "Edm.Byte" => quote! { u8 },
-            "Edm.SByte" => quote! { i8 },
-            "Edm.Int16" => quote! { i16 },
-            "Edm.Int32" => quote! { i32 },
-            "Edm.Int64" => quote! { i64 },
+        RustType::Path(match typ {
+            "Edm.String" => "String",
+            "Edm.Boolean" => "bool",
+            "Edm.Byte" => "u8",
+            "Edm.SByte" => "i8",
+            "Edm.Int16" => "i16",
+            "Edm.Int32" => "i32",
+            "Edm.Int64" => "i64",
             // Single too: examples give Single values more digits than an f32 keeps.
-            "Edm.Single" => quote! { f64 },
-            "Edm.Double" | "Edm.Decimal" => quote! { f64 },
-            "Edm.DateTimeOffset" => quote! { ::mdbind_runtime::DateTimeOffset },
-            "Edm.Date" => quote! { ::mdbind_runtime::Date },
-            "Edm.TimeOfDay" => quote! { ::mdbind_runtime::TimeOfDay },
-            "Edm.Duration" => quote! { ::mdbind_runtime::Duration },
-            "Edm.Guid" => quote! { ::mdbind_runtime::Guid },
-            "Edm.Binary" | "Edm.Stream" => quote! { ::mdbind_runtime::Binary },
+            "Edm.Single" => "f64",
+            "Edm.Double" | "Edm.Decimal" => "f64",
+            "Edm.DateTimeOffset" => "::mdbind_runtime::DateTimeOffset",
+            "Edm.Date" => "::mdbind_runtime::Date",
+            "Edm.TimeOfDay" => "::mdbind_runtime::TimeOfDay",
+            "Edm.Duration" => "::mdbind_runtime::Duration",
+            "Edm.Guid" => "::mdbind_runtime::Guid",
+            "Edm.Binary" | "Edm.Stream" => "::mdbind_runtime::Binary",
             // Edm.Json, Edm.Untyped, and names the docs never define.
-            _ => quote! { ::serde_json::Value },
+            _ => "::serde_json::Value",
+        })
+    }
+}
+
+/// A Rust type the emitters name: tokens for `quote!`, text for the
+/// text emitter (see `code`), from one place.
+#[derive(Clone, Copy, Debug)]
+pub enum RustType<'a> {
+    /// A path as prettyplease prints it: `String`, `::mdbind_runtime::Guid`.
+    Path(&'static str),
+    /// A generated item: its name, after `super::module::` or `module::`
+    /// when it lives in another module.
+    Item(Option<(&'static str, &'a str)>, &'a str),
+    /// The user's own type, written as the user wrote it (checked to parse
+    /// by the builder).
+    Extern(&'a str),
+}
+
+impl RustType<'_> {
+    /// The type as text, and whether that text is exactly how prettyplease
+    /// prints it (the user's spelling of an extern path may not be).
+    pub fn text(&self) -> (String, bool) {
+        match self {
+            RustType::Path(path) => (path.to_string(), true),
+            RustType::Item(None, name) => (name.to_string(), true),
+            RustType::Item(Some((prefix, module)), name) => {
+                (format!("{prefix}{module}::{name}"), true)
+            }
+            RustType::Extern(path) => (path.to_string(), false),
         }
+    }
+}
+
+impl quote::ToTokens for RustType<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            RustType::Path(path) => {
+                // Only `::`-separated identifiers (see `value_type`).
+                let leading = path.starts_with("::");
+                for (i, segment) in path.trim_start_matches("::").split("::").enumerate() {
+                    if leading || i > 0 {
+                        tokens.extend(quote! { :: });
+                    }
+                    tokens.extend(std::iter::once(proc_macro2::TokenTree::Ident(
+                        format_ident!("{}", segment),
+                    )));
+                }
+            }
+            RustType::Item(module, name) => {
+                let ident = format_ident!("{}", name);
+                match module {
+                    None => tokens.extend(quote! { #ident }),
+                    Some((prefix, module)) => {
+                        let module = format_ident!("{}", module);
+                        if prefix.is_empty() {
+                            tokens.extend(quote! { #module::#ident })
+                        } else {
+                            tokens.extend(quote! { super::#module::#ident })
+                        }
+                    }
+                }
+            }
+            // Checked to parse by the builder; an unparsable one (options
+            // built by hand) names nothing rather than panicking.
+            RustType::Extern(path) => {
+                tokens.extend(path.parse::<TokenStream>().unwrap_or_default())
+            }
+        }
+    }
+}
+
+/// [`field_ident`] as text.
+pub fn field_name(name: &str) -> String {
+    if names::is_keyword(name) {
+        format!("r#{name}")
+    } else {
+        name.to_string()
     }
 }
 

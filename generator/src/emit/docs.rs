@@ -22,29 +22,44 @@ static CODE_TAG: LazyLock<Regex> =
 
 /// `#[doc]` attributes for `text` (paragraphs separated by blank lines).
 pub fn attrs(text: &str) -> TokenStream {
-    let clean = clean(text);
-    let lines = clean.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = lines(text);
     quote! { #(#[doc = #lines])* }
+}
+
+/// The values of the `#[doc]` attributes for `text`: each line of
+/// [`clean`] text after a space, a blank line empty.
+pub fn lines(text: &str) -> impl Iterator<Item = String> {
+    let clean = clean(text);
+    clean
+        .lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
 }
 
 /// `#[doc]` attributes for markdown that mdbind composed itself from parts
 /// already passed through [`clean`].
 pub fn raw_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
+    let lines = raw_lines(text);
+    quote! { #(#[doc = #lines])* }
+}
+
+/// The values of [`raw_attrs`]: control characters dropped.
+pub fn raw_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().map(|line| {
         let line: String = line.chars().filter(|c| !c.is_control()).collect();
         if line.is_empty() {
             line
         } else {
             format!(" {line}")
         }
-    });
-    quote! { #(#[doc = #lines])* }
+    })
 }
 
 /// The text as rustdoc should see it.

@@ -3,84 +3,104 @@
 //! was. `#[non_exhaustive]`, so a member the docs add later breaks no `match`.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
 
+use super::code::{self, Code};
 use super::docs;
 use crate::schema::EnumDef;
 
 /// `extra`: the user's attributes; `cfg`: the feature gate, if any.
-pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: TokenStream) -> TokenStream {
-    let name = format_ident!("{}", def.rust_name);
+pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
+    let mut out = Code::new();
+    let name = &def.rust_name;
     let mut text = format!("Values of `{}`", def.qualified());
     if def.inline {
         text.push_str(", listed in the property's description");
     }
     text.push_str(&format!(". Documented in `{}`.", def.source.file));
-    let doc = docs::attrs(&text);
-    let variants: Vec<_> = def
-        .members
-        .iter()
-        .map(|m| format_ident!("{}", m.rust_name))
-        .collect();
-    let wire: Vec<&str> = def.members.iter().map(|m| m.name.as_str()).collect();
-    let variant_docs = def.members.iter().map(|m| {
+    let wire: Vec<String> = def.members.iter().map(|m| code::string(&m.name)).collect();
+    let attrs = |out: &mut Code| {
+        if let Some(cfg) = cfg {
+            out.line(cfg);
+        }
+    };
+
+    out.docs(docs::lines(&text));
+    out.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
+    out.line("#[non_exhaustive]");
+    for extra in extra {
+        out.tokens(extra);
+    }
+    attrs(&mut out);
+    out.open(&format!("pub enum {name} {{"));
+    for m in &def.members {
         let text = match &m.description {
             Some(d) => format!("`{}`: {d}", m.name),
             None => format!("`{}`", m.name),
         };
-        docs::attrs(&text)
-    });
-    quote! {
-        #doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        #(#extra)*
-        #cfg
-        pub enum #name {
-            #(#variant_docs #variants,)*
-            /// A value the docs do not list, kept as sent.
-            Other(String),
-        }
-
-        #cfg
-        impl #name {
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wire,)*
-                    Self::Other(value) => value,
-                }
-            }
-        }
-
-        #cfg
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match value.as_str() {
-                    #(#wire => Self::#variants,)*
-                    _ => Self::Other(value),
-                }
-            }
-        }
-
-        #cfg
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                Self::from(value.to_owned())
-            }
-        }
-
-        // `AsRef<str>`, not `From<Enum> for String`: a thousand impls for
-        // the one type `String` make rustc's coherence check quadratic.
-        #cfg
-        impl AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-
-        // On the wire: the member's string (`as_str`, `From<String>`).
-        #cfg
-        ::mdbind_runtime::string_enum_serde!(#name);
+        out.docs(docs::lines(&text));
+        out.line(&format!("{},", m.rust_name));
     }
+    out.line("/// A value the docs do not list, kept as sent.");
+    out.line("Other(String),");
+    out.close("}");
+
+    out.blank();
+    attrs(&mut out);
+    out.open(&format!("impl {name} {{"));
+    out.line("/// The value as sent on the wire.");
+    out.open("pub fn as_str(&self) -> &str {");
+    out.open("match self {");
+    for (m, wire) in def.members.iter().zip(&wire) {
+        let variant = format!("Self::{}", m.rust_name);
+        arm(&mut out, &variant, wire);
+    }
+    out.line("Self::Other(value) => value,");
+    out.close("}");
+    out.close("}");
+    out.close("}");
+
+    out.blank();
+    attrs(&mut out);
+    out.open(&format!("impl From<String> for {name} {{"));
+    out.open("fn from(value: String) -> Self {");
+    out.open("match value.as_str() {");
+    for (m, wire) in def.members.iter().zip(&wire) {
+        arm(&mut out, wire, &format!("Self::{}", m.rust_name));
+    }
+    out.line("_ => Self::Other(value),");
+    out.close("}");
+    out.close("}");
+    out.close("}");
+
+    out.blank();
+    attrs(&mut out);
+    out.open(&format!("impl From<&str> for {name} {{"));
+    out.open("fn from(value: &str) -> Self {");
+    out.line("Self::from(value.to_owned())");
+    out.close("}");
+    out.close("}");
+
+    // `AsRef<str>`, not `From<Enum> for String`: a thousand impls for
+    // the one type `String` make rustc's coherence check quadratic.
+    out.blank();
+    attrs(&mut out);
+    out.open(&format!("impl AsRef<str> for {name} {{"));
+    out.open("fn as_ref(&self) -> &str {");
+    out.line("self.as_str()");
+    out.close("}");
+    out.close("}");
+
+    // On the wire: the member's string (`as_str`, `From<String>`).
+    out.blank();
+    attrs(&mut out);
+    super::structs::macro_call(&mut out, "::mdbind_runtime::string_enum_serde!", name);
+    out.finish()
+}
+
+/// A match arm `pattern => value,`; prettyplease blocks a value that does not fit.
+fn arm(out: &mut Code, pattern: &str, value: &str) {
+    out.line_or(
+        &format!("{pattern} => {value},"),
+        &[(0, &format!("{pattern} => {{")), (1, value), (0, "}")],
+    );
 }

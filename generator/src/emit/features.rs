@@ -137,6 +137,22 @@ impl Features {
         cfg(self.items.get(qualified).into_iter().flatten())
     }
 
+    /// [`Self::item_cfg`] as prettyplease prints it, if gated.
+    pub fn item_cfg_text(&self, qualified: &str) -> Option<String> {
+        let features: Vec<String> = self
+            .items
+            .get(qualified)
+            .into_iter()
+            .flatten()
+            .map(|f| format!("feature = {}", super::code::string(f)))
+            .collect();
+        match features.as_slice() {
+            [] => None,
+            [one] => Some(format!("#[cfg({one})]")),
+            many => Some(format!("#[cfg(any({}))]", many.join(", "))),
+        }
+    }
+
     /// `#[cfg(feature = "a")]` for an operation's items.
     pub fn operation_cfg(&self, op: &Operation) -> TokenStream {
         cfg(self.operations.get(&op.name))

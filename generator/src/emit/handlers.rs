@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use super::context::{field_ident, Context};
 use super::docs;
@@ -150,7 +150,7 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
         quote! { #doc pub #ident: Option<String>, }
     });
     let body = op.request_body.as_ref().map(|b| {
-        let mut ty = cx.value_type(&b.typ, MODULE);
+        let mut ty = cx.value_type(&b.typ, MODULE).into_token_stream();
         if b.collection {
             ty = quote! { Vec<#ty> };
         }
@@ -236,7 +236,7 @@ fn response(cx: &Context, op: &Operation) -> TokenStream {
             let status = proc_macro2::Literal::u16_unsuffixed(r.status);
             match &r.typ {
                 Some(t) => {
-                    let mut body = cx.value_type(t, MODULE);
+                    let mut body = cx.value_type(t, MODULE).into_token_stream();
                     let text = if r.collection {
                         body = quote! { ::mdbind_runtime::Page<#body> };
                         format!("`{}` with a page of `{t}`.", r.status)

@@ -1,4 +1,6 @@
-//! Emit: the schema → formatted Rust files, through syn/quote and prettyplease.
+//! Emit: the schema → formatted Rust files. Model types and enums (most of
+//! the output) are written as formatted text (`code`); the rest is built as
+//! tokens with quote and formatted with prettyplease. Both print the same.
 //!
 //! Reads only [`crate::schema::Schema`]; names come from the schema (see
 //! `schema::names`), so this stage decides how code looks, never what it is called.
@@ -7,6 +9,7 @@
 //! module, `handlers.rs` (handler traits with their request and response types),
 //! and on request `server.rs` (axum routers) and `mock.rs` (answers from the examples).
 
+mod code;
 mod context;
 mod cycles;
 mod docs;
@@ -66,9 +69,14 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let texts: Vec<(usize, String)> = plan
         .pieces
         .par_iter()
-        .map(|piece| (piece.file, file::format_items((piece.emit)(&cx))))
+        .map(|piece| (piece.file, (piece.emit)(&cx).format()))
         .collect();
-    let mut bodies = vec![String::new(); plan.paths.len()];
+    join(plan.paths, texts)
+}
+
+/// The files from their pieces' formatted text, in path order.
+fn join(paths: Vec<String>, texts: Vec<(usize, String)>) -> Vec<GeneratedFile> {
+    let mut bodies = vec![String::new(); paths.len()];
     for (index, text) in texts {
         if text.is_empty() {
             continue;
@@ -80,8 +88,7 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
         }
         body.push_str(&text);
     }
-    let mut out: Vec<GeneratedFile> = plan
-        .paths
+    let mut out: Vec<GeneratedFile> = paths
         .into_iter()
         .zip(bodies)
         .map(|(path, body)| GeneratedFile {
@@ -93,13 +100,42 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     out
 }
 
+/// What a piece of a file emits: tokens for prettyplease, or text that is
+/// already formatted (see `code`).
+pub enum Part {
+    Tokens(Vec<TokenStream>),
+    Text(String),
+}
+
+impl Part {
+    /// The piece's formatted text.
+    pub fn format(self) -> String {
+        match self {
+            Part::Tokens(items) => file::format_items(items),
+            Part::Text(text) => text,
+        }
+    }
+}
+
+/// Items written as text, a blank line between them.
+fn text_part(items: impl IntoIterator<Item = String>) -> Part {
+    let mut out = String::new();
+    for item in items {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&item);
+    }
+    Part::Text(out)
+}
+
 /// One output file before formatting: its path and its items.
 pub struct FileTokens {
     pub path: String,
     pub items: Vec<TokenStream>,
 }
 
-/// Formats every file, in path order.
+/// Formats every file whole with prettyplease, in path order.
 pub fn format_all(files: Vec<FileTokens>) -> Vec<GeneratedFile> {
     let mut out: Vec<GeneratedFile> = files
         .into_iter()
@@ -112,8 +148,9 @@ pub fn format_all(files: Vec<FileTokens>) -> Vec<GeneratedFile> {
     out
 }
 
-/// The tokens of every file for `schema`, on this thread: the work before
-/// formatting (the benchmark times the two apart).
+/// The tokens of every file for `schema`, on this thread, text pieces read
+/// back into tokens: `format_all` of this is the reference `emit_with` must
+/// equal byte for byte (prettyplease formatting every file whole).
 pub fn emit_tokens(schema: &Schema, options: &Options) -> Vec<FileTokens> {
     let cx = Context::new(schema, options);
     let traits = handlers::traits(&cx);
@@ -127,9 +164,41 @@ pub fn emit_tokens(schema: &Schema, options: &Options) -> Vec<FileTokens> {
         })
         .collect();
     for piece in &plan.pieces {
-        files[piece.file].items.extend((piece.emit)(&cx));
+        let items = &mut files[piece.file].items;
+        match (piece.emit)(&cx) {
+            Part::Tokens(tokens) => items.extend(tokens),
+            Part::Text(text) => items.push(text.parse().unwrap_or_else(|e| {
+                let message = format!("mdbind wrote invalid Rust (a bug): {e}");
+                quote! { compile_error!(#message); }
+            })),
+        }
     }
     files
+}
+
+/// Every file's pieces as emitted, on this thread, not yet formatted (the
+/// benchmark times emitting and formatting apart).
+pub fn emit_parts(schema: &Schema, options: &Options) -> Vec<(String, Vec<Part>)> {
+    let cx = Context::new(schema, options);
+    let traits = handlers::traits(&cx);
+    let plan = plan(&cx, &traits);
+    let mut files: Vec<(String, Vec<Part>)> =
+        plan.paths.into_iter().map(|p| (p, Vec::new())).collect();
+    for piece in &plan.pieces {
+        files[piece.file].1.push((piece.emit)(&cx));
+    }
+    files
+}
+
+/// Formats [`emit_parts`]'s pieces, on this thread: the same files as [`emit_with`].
+pub fn format_parts(files: Vec<(String, Vec<Part>)>) -> Vec<GeneratedFile> {
+    let mut paths = Vec::new();
+    let mut texts = Vec::new();
+    for (index, (path, parts)) in files.into_iter().enumerate() {
+        paths.push(path);
+        texts.extend(parts.into_iter().map(|part| (index, part.format())));
+    }
+    join(paths, texts)
 }
 
 /// Items per piece: small enough to spread over threads, large enough that
@@ -144,7 +213,7 @@ struct Piece<'a> {
     emit: Box<EmitPiece<'a>>,
 }
 
-type EmitPiece<'a> = dyn Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a;
+type EmitPiece<'a> = dyn Fn(&Context) -> Part + Send + Sync + 'a;
 
 /// Every output file and the pieces they are made of, in order.
 struct Plan<'a> {
@@ -158,11 +227,7 @@ impl<'a> Plan<'a> {
         self.paths.len() - 1
     }
 
-    fn piece(
-        &mut self,
-        file: usize,
-        emit: impl Fn(&Context) -> Vec<TokenStream> + Send + Sync + 'a,
-    ) {
+    fn piece(&mut self, file: usize, emit: impl Fn(&Context) -> Part + Send + Sync + 'a) {
         self.pieces.push(Piece {
             file,
             emit: Box::new(emit),
@@ -184,11 +249,11 @@ impl<'a> Plan<'a> {
         tail: TraitItems,
     ) {
         let file = self.file(path.to_string());
-        self.piece(file, move |_| head());
+        self.piece(file, move |_| Part::Tokens(head()));
         for chunk in traits.chunks(PIECE_TRAITS) {
-            self.piece(file, move |cx| items(cx, chunk));
+            self.piece(file, move |cx| Part::Tokens(items(cx, chunk)));
         }
-        self.piece(file, move |cx| tail(cx, traits));
+        self.piece(file, move |cx| Part::Tokens(tail(cx, traits)));
     }
 }
 
@@ -234,7 +299,7 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
         for chunk in items.chunks(PIECE_ITEMS) {
             let chunk = chunk.to_vec();
             plan.piece(file, move |cx| {
-                chunk.iter().map(|item| emit_item(cx, *item)).collect()
+                text_part(chunk.iter().map(|item| emit_item(cx, *item)))
             });
         }
         modules.push(Module {
@@ -246,7 +311,9 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
     if !traits.is_empty() {
         let file = plan.file("handlers.rs".to_string());
         for chunk in traits.chunks(PIECE_TRAITS) {
-            plan.piece(file, move |cx| handlers::trait_items(cx, chunk));
+            plan.piece(file, move |cx| {
+                Part::Tokens(handlers::trait_items(cx, chunk))
+            });
         }
         modules.push(Module {
             name: "handlers".into(),
@@ -277,7 +344,7 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
         }
     }
     let file = plan.file(ENTRY_FILE.to_string());
-    plan.piece(file, move |cx| entry(cx, &modules));
+    plan.piece(file, move |cx| Part::Tokens(entry(cx, &modules)));
     plan
 }
 
@@ -318,7 +385,7 @@ fn entry(cx: &Context, modules: &[Module]) -> Vec<TokenStream> {
     items
 }
 
-fn emit_item(cx: &Context, item: Item) -> TokenStream {
+fn emit_item(cx: &Context, item: Item) -> String {
     match item {
         Item::Type(t) => structs::emit(cx, t),
         Item::Enum(e) => {
@@ -326,7 +393,7 @@ fn emit_item(cx: &Context, item: Item) -> TokenStream {
             enums::emit(
                 e,
                 &cx.options.attributes_for(&e.namespace, &qualified),
-                cx.item_cfg(&qualified),
+                cx.item_cfg_text(&qualified).as_deref(),
             )
         }
     }

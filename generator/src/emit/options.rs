@@ -75,12 +75,6 @@ impl Options {
             .collect()
     }
 
-    pub fn extern_path(&self, qualified: &str) -> Option<TokenStream> {
-        self.extern_types
-            .get(qualified)
-            .and_then(|path| path.parse().ok())
-    }
-
     /// Whether a type or enum is generated at all.
     pub fn generates(&self, namespace: &str, qualified: &str) -> bool {
         self.includes_namespace(namespace) && !self.extern_types.contains_key(qualified)

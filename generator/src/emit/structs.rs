@@ -1,32 +1,48 @@
-//! One serde struct per documented type.
+//! One struct per documented type, written as text (see `code`).
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
-
-use super::context::{field_ident, Context};
+use super::code::{self, Code};
+use super::context::{field_name, Context};
 use super::docs;
 use crate::schema::TypeDef;
 
-pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
+pub fn emit(cx: &Context, def: &TypeDef) -> String {
+    let mut out = Code::new();
     let module = cx
         .schema
         .namespaces
         .iter()
         .find(|n| n.name == def.namespace)
         .map(|n| n.module.as_str());
-    let name = format_ident!("{}", def.rust_name);
-    let doc = docs::attrs(&type_doc(def));
+    let name = &def.rust_name;
+    let qualified = def.qualified();
+    let cfg = cx.item_cfg_text(&qualified);
+    let cfg = cfg.as_deref();
     let properties = cx.fields(def);
-    let fields = properties.iter().map(|p| {
-        let ident = field_ident(&p.rust_name);
-        let mut ty = cx.property_type(&p.typ, module);
+    let fields: Vec<String> = properties
+        .iter()
+        .map(|p| field_name(&p.rust_name))
+        .collect();
+    let wire: Vec<String> = properties.iter().map(|p| code::string(&p.name)).collect();
+
+    out.docs(docs::lines(&type_doc(def)));
+    attrs(&mut out, cfg);
+    out.line("#[derive(Clone, Default, PartialEq)]");
+    for extra in cx.options.attributes_for(&def.namespace, &qualified) {
+        out.tokens(&extra);
+    }
+    out.open(&format!("pub struct {name} {{"));
+    for (p, field) in properties.iter().zip(&fields) {
+        let (mut ty, exact) = cx.property_type(&p.typ, module).text();
+        if !exact {
+            out.inexact();
+        }
         if cx.index.enum_def(&p.typ).is_some_and(|e| e.flags) && !p.collection {
             // A flags enum's value is a set of members: "a,b" on the wire.
-            ty = quote! { ::mdbind_runtime::Flags<#ty> };
+            ty = format!("::mdbind_runtime::Flags<{ty}>");
         } else if p.collection {
-            ty = quote! { Vec<#ty> };
+            ty = format!("Vec<{ty}>");
         } else if cx.is_boxed(def, p) {
-            ty = quote! { Box<#ty> };
+            ty = format!("Box<{ty}>");
         }
         let mut text = p
             .description
@@ -35,150 +51,186 @@ pub fn emit(cx: &Context, def: &TypeDef) -> TokenStream {
         if p.navigation {
             text.push_str("\n\nRelationship (navigation property).");
         }
-        let doc = docs::attrs(&text);
-        quote! {
-            #doc
-            pub #ident: Option<Option<#ty>>,
-        }
-    });
+        out.docs(docs::lines(&text));
+        out.line_or(
+            &format!("pub {field}: Option<Option<{ty}>>,"),
+            &[
+                (0, &format!("pub {field}: Option<")),
+                (1, &format!("Option<{ty}>,")),
+                (0, ">,"),
+            ],
+        );
+    }
+    out.line("/// Members the docs do not list, kept so that a round trip loses nothing.");
+    out.line("pub additional_properties: ::mdbind_runtime::AdditionalProperties,");
+    out.close("}");
+
     // Each member named once to read it and once to write it; the serde
     // plumbing is mdbind_runtime's, shared by every struct (see its `object`
     // module for why this is not `#[derive(Serialize, Deserialize)]`).
-    let idents: Vec<_> = properties
-        .iter()
-        .map(|p| field_ident(&p.rust_name))
-        .collect();
-    let wire: Vec<&str> = properties.iter().map(|p| p.name.as_str()).collect();
-    let extra = cx.options.attributes_for(&def.namespace, &def.qualified());
-    let cfg = cx.item_cfg(&def.qualified());
-    let polymorphic = polymorphic(cx, def, module);
-    quote! {
-        #doc
-        #cfg
-        #[derive(Clone, Default, PartialEq)]
-        #(#extra)*
-        pub struct #name {
-            #(#fields)*
-            /// Members the docs do not list, kept so that a round trip loses nothing.
-            pub additional_properties: ::mdbind_runtime::AdditionalProperties,
-        }
+    out.blank();
+    attrs(&mut out, cfg);
+    impl_object(&mut out, name);
+    out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
+    // A struct literal this long is always broken, one field per line.
+    out.open("Self {");
+    for (field, wire) in fields.iter().zip(&wire) {
+        out.line_or(
+            &format!("{field}: object.member({wire}),"),
+            &[
+                (0, &format!("{field}: object")),
+                (1, &format!(".member({wire}),")),
+            ],
+        );
+    }
+    out.line("additional_properties: object.rest(),");
+    out.close("}");
+    out.close("}");
+    out.open("fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {");
+    for (field, wire) in fields.iter().zip(&wire) {
+        out.line(&format!("object.member({wire}, &self.{field});"));
+    }
+    out.line("object.rest(&self.additional_properties);");
+    out.close("}");
+    out.close("}");
 
-        #cfg
-        impl ::mdbind_runtime::Object for #name {
-            fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
-                Self {
-                    #(#idents: object.member(#wire),)*
-                    additional_properties: object.rest(),
-                }
-            }
+    out.blank();
+    attrs(&mut out, cfg);
+    macro_call(&mut out, "::mdbind_runtime::object_serde!", name);
+    // `Debug` lists the members present, as JSON (see the macro).
+    out.blank();
+    attrs(&mut out, cfg);
+    macro_call(&mut out, "::mdbind_runtime::object_debug!", name);
 
-            fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {
-                #(object.member(#wire, &self.#idents);)*
-                object.rest(&self.additional_properties);
-            }
-        }
+    polymorphic(&mut out, cx, def, module);
+    out.finish()
+}
 
-        #cfg
-        ::mdbind_runtime::object_serde!(#name);
+/// `impl ::mdbind_runtime::Object for {name} {`, opened.
+fn impl_object(out: &mut Code, name: &str) {
+    let flat = format!("impl ::mdbind_runtime::Object for {name} {{");
+    out.line_or(
+        &flat,
+        &[
+            (0, "impl ::mdbind_runtime::Object"),
+            (0, &format!("for {name} {{")),
+        ],
+    );
+    out.indent();
+}
 
-        // `Debug` lists the members present, as JSON (see the macro).
-        #cfg
-        ::mdbind_runtime::object_debug!(#name);
+/// `{mac}({name});` at the top level.
+pub(super) fn macro_call(out: &mut Code, mac: &str, name: &str) {
+    out.line_or(
+        &format!("{mac}({name});"),
+        &[(0, &format!("{mac}(")), (1, name), (0, ");")],
+    );
+}
 
-        #polymorphic
+/// The item's `#[cfg]`, if gated.
+fn attrs(out: &mut Code, cfg: Option<&str>) {
+    if let Some(cfg) = cfg {
+        out.line(cfg);
     }
 }
 
 /// `Any{Type}`: the type or any type derived from it, picked by the
 /// payload's `@odata.type`; anything else reads as the type itself.
-fn polymorphic(cx: &Context, def: &TypeDef, module: Option<&str>) -> TokenStream {
+fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>) {
     let Some(poly) = &def.polymorphic else {
-        return TokenStream::new();
+        return;
     };
-    let name = format_ident!("{}", poly.rust_name);
+    let name = &poly.rust_name;
     let base = &poly.variants[0];
-    let base_variant = format_ident!("{}", base.rust_name);
-    let base_type = format_ident!("{}", def.rust_name);
+    let base_variant = &base.rust_name;
+    let base_type = &def.rust_name;
     // Derived types the output has (a namespace left out or an extern type is not).
     let derived: Vec<_> = poly.variants[1..]
         .iter()
         .filter_map(|v| {
             let t = cx.index.type_def(&v.typ)?;
-            cx.options
-                .generates(&t.namespace, &v.typ)
-                .then(|| (v, cx.value_type(&v.typ, module), cx.item_cfg(&v.typ)))
+            cx.options.generates(&t.namespace, &v.typ).then(|| {
+                let (ty, exact) = cx.value_type(&v.typ, module).text();
+                (v, ty, exact, cx.item_cfg_text(&v.typ))
+            })
         })
         .collect();
-    let names: Vec<&str> = derived.iter().map(|(v, _, _)| v.typ.as_str()).collect();
-    let variants = derived.iter().map(|(v, ty, cfg)| {
-        let ident = format_ident!("{}", v.rust_name);
-        let doc = docs::attrs(&format!("`{}`", v.typ));
-        quote! { #doc #cfg #ident(Box<#ty>), }
-    });
-    let reads = derived.iter().enumerate().map(|(i, (v, ty, cfg))| {
-        let ident = format_ident!("{}", v.rust_name);
-        let i = proc_macro2::Literal::usize_unsuffixed(i);
-        quote! {
-            #cfg
-            Some(#i) => Self::#ident(Box::new(<#ty as ::mdbind_runtime::Object>::read(object))),
-        }
-    });
-    let writes = derived.iter().map(|(v, _, cfg)| {
-        let ident = format_ident!("{}", v.rust_name);
-        quote! { #cfg Self::#ident(value) => ::mdbind_runtime::Object::write(&**value, object), }
-    });
+    if derived.iter().any(|(_, _, exact, _)| !exact) {
+        out.inexact();
+    }
+    let cfg = cx.item_cfg_text(&def.qualified());
+    let cfg = cfg.as_deref();
+    out.blank();
     // Our own text around names (which hold no backticks): markdown kept, so
     // the link to the base struct resolves.
-    let doc = docs::raw_attrs(&format!(
+    out.docs(docs::raw_lines(&format!(
         "A `{}` or a type derived from it: the payload's `@odata.type` picks the \
          variant (ASCII case ignored). An object without one, or naming another \
          type, reads as [`{}`] and keeps every member; `@odata.type` is written back as read.",
         def.name, def.rust_name
-    ));
-    let read_base = quote! { Self::#base_variant(Box::new(<#base_type as ::mdbind_runtime::Object>::read(object))) };
-    let read = if derived.is_empty() {
-        read_base
-    } else {
-        quote! {
-            const DERIVED: &[&str] = &[#(#names),*];
-            match object.odata_type(DERIVED) {
-                #(#reads)*
-                _ => #read_base,
-            }
-        }
-    };
-    let base_doc = docs::attrs(&format!(
+    )));
+    attrs(out, cfg);
+    out.line("#[derive(Debug, Clone, PartialEq)]");
+    out.open(&format!("pub enum {name} {{"));
+    out.docs(docs::lines(&format!(
         "`{}` itself, or a type not derived from it.",
         base.typ
-    ));
-    let cfg = cx.item_cfg(&def.qualified());
-    quote! {
-        #doc
-        #cfg
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #base_doc
-            #base_variant(Box<#base_type>),
-            #(#variants)*
-        }
-
-        #cfg
-        impl ::mdbind_runtime::Object for #name {
-            fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
-                #read
-            }
-
-            fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {
-                match self {
-                    Self::#base_variant(value) => ::mdbind_runtime::Object::write(&**value, object),
-                    #(#writes)*
-                }
-            }
-        }
-
-        #cfg
-        ::mdbind_runtime::object_serde!(#name);
+    )));
+    out.line(&format!("{base_variant}(Box<{base_type}>),"));
+    for (v, ty, _, cfg) in &derived {
+        out.docs(docs::lines(&format!("`{}`", v.typ)));
+        attrs(out, cfg.as_deref());
+        out.line(&format!("{}(Box<{ty}>),", v.rust_name));
     }
+    out.close("}");
+
+    out.blank();
+    attrs(out, cfg);
+    impl_object(out, name);
+    out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
+    let read_base = format!(
+        "Self::{base_variant}(Box::new(<{base_type} as ::mdbind_runtime::Object>::read(object)))"
+    );
+    if derived.is_empty() {
+        out.line(&read_base);
+    } else {
+        let names: Vec<String> = derived.iter().map(|(v, ..)| code::string(&v.typ)).collect();
+        // prettyplease packs a long list of literals several to a line.
+        out.line(&format!(
+            "const DERIVED: &[&str] = &[{}];",
+            names.join(", ")
+        ));
+        out.open("match object.odata_type(DERIVED) {");
+        for (i, (v, ty, _, cfg)) in derived.iter().enumerate() {
+            attrs(out, cfg.as_deref());
+            out.line(&format!(
+                "Some({i}) => Self::{}(Box::new(<{ty} as ::mdbind_runtime::Object>::read(object))),",
+                v.rust_name
+            ));
+        }
+        out.line(&format!("_ => {read_base},"));
+        out.close("}");
+    }
+    out.close("}");
+    out.open("fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {");
+    out.open("match self {");
+    out.line(&format!(
+        "Self::{base_variant}(value) => ::mdbind_runtime::Object::write(&**value, object),"
+    ));
+    for (v, _, _, cfg) in &derived {
+        attrs(out, cfg.as_deref());
+        out.line(&format!(
+            "Self::{}(value) => ::mdbind_runtime::Object::write(&**value, object),",
+            v.rust_name
+        ));
+    }
+    out.close("}");
+    out.close("}");
+    out.close("}");
+
+    out.blank();
+    attrs(out, cfg);
+    macro_call(out, "::mdbind_runtime::object_serde!", name);
 }
 
 fn type_doc(def: &TypeDef) -> String {
