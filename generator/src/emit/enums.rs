@@ -99,7 +99,7 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
 
 /// A match arm `pattern => value,`; prettyplease blocks a value that does not fit.
 fn arm(out: &mut Code, pattern: &str, value: &str) {
-    out.line_or(
+    out.item_or(
         &format!("{pattern} => {value},"),
         &[(0, &format!("{pattern} => {{")), (1, value), (0, "}")],
     );

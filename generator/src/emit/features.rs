@@ -139,18 +139,24 @@ impl Features {
 
     /// [`Self::item_cfg`] as prettyplease prints it, if gated.
     pub fn item_cfg_text(&self, qualified: &str) -> Option<String> {
-        let features: Vec<String> = self
-            .items
-            .get(qualified)
+        cfg_text(self.items.get(qualified).into_iter().flatten())
+    }
+
+    /// [`Self::operation_cfg`] as text, if gated.
+    pub fn operation_cfg_text(&self, op: &Operation) -> Option<String> {
+        cfg_text(self.operations.get(&op.name))
+    }
+
+    /// [`Self::trait_cfg`] as text, if gated.
+    pub fn trait_cfg_text<'a>(
+        &self,
+        ops: impl IntoIterator<Item = &'a Operation>,
+    ) -> Option<String> {
+        let set: BTreeSet<&String> = ops
             .into_iter()
-            .flatten()
-            .map(|f| format!("feature = {}", super::code::string(f)))
+            .filter_map(|op| self.operations.get(&op.name))
             .collect();
-        match features.as_slice() {
-            [] => None,
-            [one] => Some(format!("#[cfg({one})]")),
-            many => Some(format!("#[cfg(any({}))]", many.join(", "))),
-        }
+        cfg_text(set)
     }
 
     /// `#[cfg(feature = "a")]` for an operation's items.
@@ -194,6 +200,19 @@ fn cfg<'a>(features: impl IntoIterator<Item = &'a String>) -> TokenStream {
         [] => TokenStream::new(),
         [one] => quote! { #[cfg(feature = #one)] },
         many => quote! { #[cfg(any(#(feature = #many),*))] },
+    }
+}
+
+/// [`cfg`] as prettyplease prints it; `None` for no features.
+fn cfg_text<'a>(features: impl IntoIterator<Item = &'a String>) -> Option<String> {
+    let features: Vec<String> = features
+        .into_iter()
+        .map(|f| format!("feature = {}", super::code::string(f)))
+        .collect();
+    match features.as_slice() {
+        [] => None,
+        [one] => Some(format!("#[cfg({one})]")),
+        many => Some(format!("#[cfg(any({}))]", many.join(", "))),
     }
 }
 

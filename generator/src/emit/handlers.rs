@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote};
 
-use super::context::{field_ident, Context};
+use super::code::{self, Code};
+use super::context::{field_name, Context};
 use super::docs;
 use crate::parse;
 use crate::schema::{names, Operation, Param};
@@ -32,39 +33,46 @@ pub fn trait_cfg(cx: &Context, ops: &[&Operation]) -> TokenStream {
         .unwrap_or_default()
 }
 
-/// The items of `handlers.rs` for `traits`: per trait its request and
-/// response types and the trait itself.
-pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+/// The items of `handlers.rs` for `traits`, as formatted text: per trait
+/// its request and response types and the trait itself.
+pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
     let mut items = Vec::new();
     for (name, ops) in traits {
         for op in ops {
             items.push(request(cx, op));
+            items.push(super::file::format_items(vec![spec(cx, op)]));
             items.push(response(cx, op));
         }
-        let ident = format_ident!("{}", name);
-        let cfg = trait_cfg(cx, ops);
-        let methods: Vec<_> = ops.iter().map(|op| method(cx, op, &cfg)).collect();
-        let mut paths: Vec<String> = ops
-            .iter()
-            .flat_map(|op| op.paths.iter())
-            .map(|p| p.replace('`', ""))
-            .collect();
-        paths.sort();
-        paths.dedup();
-        let listed: Vec<String> = paths.iter().map(|p| format!("- `{p}`")).collect();
-        let doc = docs::raw_attrs(&format!(
-            "Operations on one resource collection; implement it to serve them. Paths:\n\n{}",
-            listed.join("\n")
-        ));
-        items.push(quote! {
-            #doc
-            #cfg
-            pub trait #ident: Send + Sync {
-                #(#methods)*
-            }
-        });
+        items.push(handler_trait(cx, name, ops));
     }
     items
+}
+
+/// The trait: one method per operation, each answering 501 unless implemented.
+fn handler_trait(cx: &Context, name: &str, ops: &[&Operation]) -> String {
+    let mut out = Code::new();
+    let cfg = trait_cfg_text(cx, ops);
+    let mut paths: Vec<String> = ops
+        .iter()
+        .flat_map(|op| op.paths.iter())
+        .map(|p| p.replace('`', ""))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    let listed: Vec<String> = paths.iter().map(|p| format!("- `{p}`")).collect();
+    out.docs(docs::raw_lines(&format!(
+        "Operations on one resource collection; implement it to serve them. Paths:\n\n{}",
+        listed.join("\n")
+    )));
+    if let Some(cfg) = &cfg {
+        out.line(cfg);
+    }
+    out.open(&format!("pub trait {name}: Send + Sync {{"));
+    for op in ops {
+        method(&mut out, cx, op, cfg.as_deref());
+    }
+    out.close("}");
+    out.finish()
 }
 
 /// A path parameter field: the parameter, which occurrence of its name it
@@ -116,6 +124,16 @@ pub fn member_cfg(cx: &Context, op: &Operation, container: &TokenStream) -> Toke
     }
 }
 
+/// [`operation_cfg`] as text, if gated.
+fn operation_cfg_text(cx: &Context, op: &Operation) -> Option<String> {
+    cx.features.as_ref()?.operation_cfg_text(op)
+}
+
+/// [`trait_cfg`] as text, if gated.
+fn trait_cfg_text(cx: &Context, ops: &[&Operation]) -> Option<String> {
+    cx.features.as_ref()?.trait_cfg_text(ops.iter().copied())
+}
+
 pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
     let base = names::camel(&op.rust_name);
     (
@@ -124,46 +142,89 @@ pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
     )
 }
 
-fn request(cx: &Context, op: &Operation) -> TokenStream {
-    let cfg = operation_cfg(cx, op);
+/// The request struct.
+fn request(cx: &Context, op: &Operation) -> String {
+    let mut out = Code::new();
     let (name, _) = type_names(op);
-    let path_fields = path_fields(op).into_iter().map(|f| {
-        let ident = field_ident(&f.param.rust_name);
+    if let Some(cfg) = operation_cfg_text(cx, op) {
+        out.line(&cfg);
+    }
+    out.docs(docs::lines(&format!(
+        "The request of `{}::{}`: path and query parameters and body.",
+        op.handler.as_deref().unwrap_or_default(),
+        op.rust_name
+    )));
+    out.line("#[derive(Debug)]");
+    out.open(&format!("pub struct {name} {{"));
+    out.docs(docs::raw_lines(
+        "The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).",
+    ));
+    out.line("pub path: &'static str,");
+    for f in path_fields(op) {
+        let field = field_name(&f.param.rust_name);
         if f.always {
-            let doc = docs::attrs(&format!("Path parameter `{{{}}}`.", f.param.name));
-            quote! { #doc pub #ident: String, }
+            out.docs(docs::lines(&format!(
+                "Path parameter `{{{}}}`.",
+                f.param.name
+            )));
+            out.line(&format!("pub {field}: String,"));
         } else {
-            let doc = docs::attrs(&format!(
+            out.docs(docs::lines(&format!(
                 "Path parameter `{{{}}}`, in the paths that have it.",
                 f.param.name
-            ));
-            quote! { #doc pub #ident: Option<String>, }
+            )));
+            out.generic(&format!("pub {field}: "), "Option<String>", ",", false);
         }
-    });
-    let query_fields = op.query_params.iter().map(|p| {
-        let ident = field_ident(&p.rust_name);
+    }
+    out.docs(docs::raw_lines(
+        "OData query options (`$select`, `$filter`, …) and undocumented query parameters.",
+    ));
+    out.line("pub query: ::mdbind_runtime::ODataQuery,");
+    for p in &op.query_params {
         let text = match &p.description {
             Some(d) => format!("Query parameter `{}`: {d}", p.name),
             None => format!("Query parameter `{}`.", p.name),
         };
-        let doc = docs::attrs(&text);
-        quote! { #doc pub #ident: Option<String>, }
-    });
-    let body = op.request_body.as_ref().map(|b| {
-        let mut ty = cx.value_type(&b.typ, MODULE).into_token_stream();
+        out.docs(docs::lines(&text));
+        out.generic(
+            &format!("pub {}: ", field_name(&p.rust_name)),
+            "Option<String>",
+            ",",
+            false,
+        );
+    }
+    if let Some(b) = &op.request_body {
+        let (mut ty, exact) = cx.value_type(&b.typ, MODULE).text();
+        if !exact {
+            out.inexact();
+        }
         if b.collection {
-            ty = quote! { Vec<#ty> };
+            ty = format!("Vec<{ty}>");
         }
         if b.optional {
-            let doc = docs::attrs(&format!(
+            out.docs(docs::lines(&format!(
                 "The request body, a `{}`; `None` when the request sends none.",
                 b.typ
-            ));
-            return quote! { #doc pub body: Option<#ty>, };
+            )));
+            ty = format!("Option<{ty}>");
+        } else {
+            out.docs(docs::lines(&format!("The request body, a `{}`.", b.typ)));
         }
-        let doc = docs::attrs(&format!("The request body, a `{}`.", b.typ));
-        quote! { #doc pub body: #ty, }
-    });
+        out.generic("pub body: ", &ty, ",", false);
+    }
+    out.docs(docs::raw_lines(
+        "The HTTP request this was read from (headers for authorization); empty when built in code.",
+    ));
+    out.line("pub http: ::mdbind_runtime::HttpRequest,");
+    out.close("}");
+    out.finish()
+}
+
+/// The request's `impl Operation`: what the docs say of the operation, as
+/// data (nested calls and arrays: formatted by prettyplease).
+fn spec(cx: &Context, op: &Operation) -> TokenStream {
+    let cfg = operation_cfg(cx, op);
+    let (name, _) = type_names(op);
     let method = op.method.as_deref().unwrap_or_default();
     let paths = &op.paths;
     let permissions = op.permissions.iter().map(|p| {
@@ -191,28 +252,9 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
             }
         }
     });
-    let doc = docs::attrs(&format!(
-        "The request of `{}::{}`: path and query parameters and body.",
-        op.handler.as_deref().unwrap_or_default(),
-        op.rust_name
-    ));
+    let name = format_ident!("{}", name);
     let operation = &op.name;
     quote! {
-        #cfg
-        #doc
-        #[derive(Debug)]
-        pub struct #name {
-            /// The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).
-            pub path: &'static str,
-            #(#path_fields)*
-            /// OData query options (`$select`, `$filter`, …) and undocumented query parameters.
-            pub query: ::mdbind_runtime::ODataQuery,
-            #(#query_fields)*
-            #body
-            /// The HTTP request this was read from (headers for authorization); empty when built in code.
-            pub http: ::mdbind_runtime::HttpRequest,
-        }
-
         #cfg
         impl ::mdbind_runtime::Operation for #name {
             const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {
@@ -228,46 +270,49 @@ fn request(cx: &Context, op: &Operation) -> TokenStream {
 /// The response type: an alias of `mdbind_runtime::Response<Body, STATUS>`
 /// (or `Empty<STATUS>`), whose `Debug`, status and reply the runtime writes
 /// once for all operations (every operation documents one response).
-fn response(cx: &Context, op: &Operation) -> TokenStream {
-    let cfg = operation_cfg(cx, op);
+fn response(cx: &Context, op: &Operation) -> String {
+    let mut out = Code::new();
     let (_, name) = type_names(op);
     let (ty, text) = match &op.response {
-        Some(r) => {
-            let status = proc_macro2::Literal::u16_unsuffixed(r.status);
-            match &r.typ {
-                Some(t) => {
-                    let mut body = cx.value_type(t, MODULE).into_token_stream();
-                    let text = if r.collection {
-                        body = quote! { ::mdbind_runtime::Page<#body> };
-                        format!("`{}` with a page of `{t}`.", r.status)
-                    } else {
-                        format!("`{}` with a `{t}`.", r.status)
-                    };
-                    (quote! { ::mdbind_runtime::Response<#body, #status> }, text)
+        Some(r) => match &r.typ {
+            Some(t) => {
+                let (mut body, exact) = cx.value_type(t, MODULE).text();
+                if !exact {
+                    out.inexact();
                 }
-                None => (
-                    quote! { ::mdbind_runtime::Empty<#status> },
-                    format!("`{}` with no body.", r.status),
-                ),
+                let text = if r.collection {
+                    body = format!("::mdbind_runtime::Page<{body}>");
+                    format!("`{}` with a page of `{t}`.", r.status)
+                } else {
+                    format!("`{}` with a `{t}`.", r.status)
+                };
+                (
+                    format!("::mdbind_runtime::Response<{body}, {}>", r.status),
+                    text,
+                )
             }
-        }
+            None => (
+                format!("::mdbind_runtime::Empty<{}>", r.status),
+                format!("`{}` with no body.", r.status),
+            ),
+        },
         None => (
-            quote! { ::mdbind_runtime::Response<::serde_json::Value, 200> },
+            "::mdbind_runtime::Response<::serde_json::Value, 200>".to_string(),
             "`200`: the docs do not describe the response, so the body is any JSON.".to_string(),
         ),
     };
-    let doc = docs::attrs(&format!("The documented response: {text}"));
-    quote! {
-        #cfg
-        #doc
-        pub type #name = #ty;
+    if let Some(cfg) = operation_cfg_text(cx, op) {
+        out.line(&cfg);
     }
+    out.docs(docs::lines(&format!("The documented response: {text}")));
+    out.generic(&format!("pub type {name} = "), &ty, ";", false);
+    out.finish()
 }
 
-fn method(cx: &Context, op: &Operation, container: &TokenStream) -> TokenStream {
-    let cfg = member_cfg(cx, op, container);
+/// One trait method; `container`: the trait's cfg.
+fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>) {
     let (request, response) = type_names(op);
-    let ident = field_ident(&op.rust_name);
+    let ident = field_name(&op.rust_name);
     // Text from the docs is cleaned; the structure around it (a code block of
     // request lines, a list of permissions) is ours and stays markdown.
     let mut text = docs::clean(&op.title);
@@ -302,20 +347,36 @@ fn method(cx: &Context, op: &Operation, container: &TokenStream) -> TokenStream 
         op.source.file.replace('`', "")
     ));
     text.push_str("\n\nUnless implemented, answers `501 Not Implemented`.");
-    let doc = docs::raw_attrs(&text);
-    let name = &op.name;
-    quote! {
-        #cfg
-        #doc
-        fn #ident(
-            &self,
-            request: #request,
-        ) -> impl ::core::future::Future<Output = Result<#response, ::mdbind_runtime::GraphError>> + Send {
-            let _ = request;
-            // Not an `async` block (thousands of coroutine types) nor
-            // `core::future::ready` (whose `Send` proof rustc redoes for every
-            // method): see `mdbind_runtime::NotImplemented`.
-            ::mdbind_runtime::NotImplemented::new(#name)
-        }
+    let cfg = operation_cfg_text(cx, op);
+    if let Some(cfg) = cfg.as_deref().filter(|own| Some(*own) != container) {
+        out.line(cfg);
     }
+    out.docs(docs::raw_lines(&text));
+    out.open(&format!("fn {ident}("));
+    out.line("&self,");
+    out.line(&format!("request: {request},"));
+    out.close(") -> impl ::core::future::Future<");
+    out.indent();
+    out.generic(
+        "Output = ",
+        &format!("Result<{response}, ::mdbind_runtime::GraphError>"),
+        ",",
+        true,
+    );
+    out.close("> + Send {");
+    out.indent();
+    out.line("let _ = request;");
+    // Not an `async` block (thousands of coroutine types) nor
+    // `core::future::ready` (whose `Send` proof rustc redoes for every
+    // method): see `mdbind_runtime::NotImplemented`.
+    let name = code::string(&op.name);
+    out.line_or(
+        &format!("::mdbind_runtime::NotImplemented::new({name})"),
+        &[
+            (0, "::mdbind_runtime::NotImplemented::new("),
+            (1, &format!("{name},")),
+            (0, ")"),
+        ],
+    );
+    out.close("}");
 }

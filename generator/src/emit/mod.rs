@@ -311,9 +311,7 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
     if !traits.is_empty() {
         let file = plan.file("handlers.rs".to_string());
         for chunk in traits.chunks(PIECE_TRAITS) {
-            plan.piece(file, move |cx| {
-                Part::Tokens(handlers::trait_items(cx, chunk))
-            });
+            plan.piece(file, move |cx| text_part(handlers::trait_items(cx, chunk)));
         }
         modules.push(Module {
             name: "handlers".into(),

@@ -52,13 +52,11 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
             text.push_str("\n\nRelationship (navigation property).");
         }
         out.docs(docs::lines(&text));
-        out.line_or(
-            &format!("pub {field}: Option<Option<{ty}>>,"),
-            &[
-                (0, &format!("pub {field}: Option<")),
-                (1, &format!("Option<{ty}>,")),
-                (0, ">,"),
-            ],
+        out.generic(
+            &format!("pub {field}: "),
+            &format!("Option<Option<{ty}>>"),
+            ",",
+            false,
         );
     }
     out.line("/// Members the docs do not list, kept so that a round trip loses nothing.");
@@ -88,7 +86,21 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     out.close("}");
     out.open("fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {");
     for (field, wire) in fields.iter().zip(&wire) {
-        out.line(&format!("object.member({wire}, &self.{field});"));
+        let call = format!(".member({wire}, &self.{field});");
+        if out.fits(0, &format!("object{call}")) {
+            out.line(&format!("object{call}"));
+        } else if out.fits(1, &call) {
+            out.lines(&[(0, "object"), (1, &call)]);
+        } else {
+            let (wire, field) = (format!("{wire},"), format!("&self.{field},"));
+            out.lines(&[
+                (0, "object"),
+                (1, ".member("),
+                (2, &wire),
+                (2, &field),
+                (1, ");"),
+            ]);
+        }
     }
     out.line("object.rest(&self.additional_properties);");
     out.close("}");
