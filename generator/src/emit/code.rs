@@ -106,6 +106,12 @@ impl Code {
         self.line(&format!(">{tail}"));
     }
 
+    /// A line nothing in which can break (a field holding a string literal):
+    /// prettyplease prints it whole however wide.
+    pub fn whole(&mut self, text: &str) {
+        self.push_line(text);
+    }
+
     /// A line that opens a block (`… {`): what follows is indented.
     pub fn open(&mut self, text: &str) {
         self.line(text);

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::format_ident;
 
 use super::code::{self, Code};
 use super::context::{field_name, Context};
@@ -40,7 +40,7 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Stri
     for (name, ops) in traits {
         for op in ops {
             items.push(request(cx, op));
-            items.push(super::file::format_items(vec![spec(cx, op)]));
+            items.push(spec(cx, op));
             items.push(response(cx, op));
         }
         items.push(handler_trait(cx, name, ops));
@@ -220,50 +220,84 @@ fn request(cx: &Context, op: &Operation) -> String {
     out.finish()
 }
 
-/// The request's `impl Operation`: what the docs say of the operation, as
-/// data (nested calls and arrays: formatted by prettyplease).
-fn spec(cx: &Context, op: &Operation) -> TokenStream {
-    let cfg = operation_cfg(cx, op);
+/// The request's `impl Operation`: what the docs say of the operation, as data.
+fn spec(cx: &Context, op: &Operation) -> String {
+    let mut out = Code::new();
     let (name, _) = type_names(op);
+    if let Some(cfg) = operation_cfg_text(cx, op) {
+        out.line(&cfg);
+    }
+    out.line_or(
+        &format!("impl ::mdbind_runtime::Operation for {name} {{"),
+        &[
+            (0, "impl ::mdbind_runtime::Operation"),
+            (0, &format!("for {name} {{")),
+        ],
+    );
+    out.indent();
+    out.open("const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {");
+    // A field holding one string literal: nothing in it can break.
+    out.whole(&format!("operation: {},", code::string(&op.name)));
     let method = op.method.as_deref().unwrap_or_default();
-    let paths = &op.paths;
-    let permissions = op.permissions.iter().map(|p| {
-        let kind = match p.kind.as_str() {
-            "delegated_work" => quote! { DelegatedWork },
-            "delegated_personal" => quote! { DelegatedPersonal },
-            "application" => quote! { Application },
-            other => quote! { Other(#other) },
-        };
-        let scopes = &p.scopes;
-        // One line per documented row (a struct literal took five).
-        let supported = p.supported;
-        if p.supported {
-            quote! { ::mdbind_runtime::Permission::supported(::mdbind_runtime::PermissionKind::#kind, &[#(#scopes),*]), }
-        } else if p.scopes.is_empty() {
-            quote! { ::mdbind_runtime::Permission::not_supported(::mdbind_runtime::PermissionKind::#kind), }
-        } else {
-            // "Not supported" yet naming scopes: kept as written.
-            quote! {
-                ::mdbind_runtime::Permission {
-                    kind: ::mdbind_runtime::PermissionKind::#kind,
-                    scopes: &[#(#scopes),*],
-                    supported: #supported,
-                },
-            }
+    out.whole(&format!("method: {},", code::string(method)));
+    strings(&mut out, "paths: ", &op.paths, ",", false);
+    if op.permissions.is_empty() {
+        out.line("permissions: &[],");
+    } else {
+        out.open("permissions: &[");
+        for p in &op.permissions {
+            permission(&mut out, p);
         }
-    });
-    let name = format_ident!("{}", name);
-    let operation = &op.name;
-    quote! {
-        #cfg
-        impl ::mdbind_runtime::Operation for #name {
-            const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {
-                operation: #operation,
-                method: #method,
-                paths: &[#(#paths),*],
-                permissions: &[#(#permissions)*],
-            };
-        }
+        out.close("],");
+    }
+    out.close("};");
+    out.close("}");
+    out.finish()
+}
+
+/// One documented permission row, as prettyplease breaks it (a row never
+/// fits on one line).
+fn permission(out: &mut Code, p: &crate::schema::Permission) {
+    let kind = match p.kind.as_str() {
+        "delegated_work" => "DelegatedWork".to_string(),
+        "delegated_personal" => "DelegatedPersonal".to_string(),
+        "application" => "Application".to_string(),
+        other => format!("Other({})", code::string(other)),
+    };
+    let kind = format!("::mdbind_runtime::PermissionKind::{kind}");
+    if p.supported {
+        out.open("::mdbind_runtime::Permission::supported(");
+        out.line(&format!("{kind},"));
+        strings(out, "", &p.scopes, ",", true);
+        out.close("),");
+    } else if p.scopes.is_empty() {
+        out.open("::mdbind_runtime::Permission::not_supported(");
+        out.item_or(&format!("{kind},"), &[(0, &format!("{kind},"))]);
+        out.close("),");
+    } else {
+        // "Not supported" yet naming scopes: kept as written.
+        out.open("::mdbind_runtime::Permission {");
+        out.line(&format!("kind: {kind},"));
+        strings(out, "scopes: ", &p.scopes, ",", false);
+        out.line("supported: false,");
+        out.close("},");
+    }
+}
+
+/// `{head}&["a", "b"]{tail}`, or when that does not fit, one string per
+/// line (prettyplease never packs string arrays). `last_item`: the line is
+/// the last of a broken list (its trailing comma does not count).
+fn strings(out: &mut Code, head: &str, values: &[String], tail: &str, last_item: bool) {
+    let values: Vec<String> = values.iter().map(|v| code::string(v)).collect();
+    let flat = format!("{head}&[{}]{tail}", values.join(", "));
+    let mut broken = vec![(0, format!("{head}&["))];
+    broken.extend(values.iter().map(|v| (1, format!("{v},"))));
+    broken.push((0, format!("]{tail}")));
+    let broken: Vec<(usize, &str)> = broken.iter().map(|(i, t)| (*i, t.as_str())).collect();
+    if last_item {
+        out.item_or(&flat, &broken);
+    } else {
+        out.line_or(&flat, &broken);
     }
 }
 
