@@ -25,9 +25,9 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Vec<(String, Change)> {
     let mut changes: Vec<(String, Change)> = files
         .iter()
         .map(|f| {
-            let change = match std::fs::read(out.join(&f.path)) {
-                Ok(bytes) if bytes == f.contents.as_bytes() => Change::Unchanged,
-                Ok(_) => Change::Updated,
+            let change = match same_contents(&out.join(&f.path), f.contents.as_bytes()) {
+                Ok(true) => Change::Unchanged,
+                Ok(false) => Change::Updated,
                 Err(_) => Change::Created,
             };
             (f.path.clone(), change)
@@ -39,6 +39,29 @@ pub fn plan(out: &Path, files: &[GeneratedFile]) -> Vec<(String, Change)> {
             .map(|name| (name, Change::Removed)),
     );
     changes
+}
+
+/// Whether the file at `path` holds exactly `contents`, read a block at a
+/// time (a generated file can be tens of megabytes; reading it whole would
+/// add that much to the run's peak memory).
+fn same_contents(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    if file.metadata()?.len() != contents.len() as u64 {
+        return Ok(false);
+    }
+    let mut block = vec![0; 64 * 1024];
+    let mut rest = contents;
+    loop {
+        let n = file.read(&mut block)?;
+        if n == 0 {
+            return Ok(rest.is_empty());
+        }
+        if n > rest.len() || block[..n] != rest[..n] {
+            return Ok(false);
+        }
+        rest = &rest[n..];
+    }
 }
 
 /// Makes `out` hold exactly `files` (plus any files of the user's) and
@@ -217,6 +240,20 @@ mod tests {
             path: path.into(),
             contents: contents.into(),
         }
+    }
+
+    #[test]
+    fn compares_contents_block_by_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.rs");
+        // Over two blocks, differing only in the last byte.
+        let mut contents = vec![b'x'; 150 * 1024];
+        std::fs::write(&path, &contents).unwrap();
+        assert!(same_contents(&path, &contents).unwrap());
+        *contents.last_mut().unwrap() = b'y';
+        assert!(!same_contents(&path, &contents).unwrap());
+        assert!(!same_contents(&path, &contents[1..]).unwrap());
+        assert!(same_contents(&dir.path().join("missing.rs"), b"").is_err());
     }
 
     fn read(dir: &Path) -> Vec<(String, String)> {

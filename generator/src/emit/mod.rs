@@ -66,35 +66,50 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let cx = Context::new(schema, options);
     let traits = handlers::traits(&cx);
     let plan = plan(&cx, &traits);
-    let texts: Vec<(usize, String)> = plan
-        .pieces
-        .par_iter()
-        .map(|piece| (piece.file, (piece.emit)(&cx).format()))
-        .collect();
-    join(plan.paths, texts)
+    // A file at a time (its pieces in parallel), joined before the next is
+    // made: the pieces of all files at once would hold the whole output twice.
+    let mut files = Vec::with_capacity(plan.paths.len());
+    for (index, path) in plan.paths.into_iter().enumerate() {
+        let texts: Vec<(usize, String)> = plan
+            .pieces
+            .par_iter()
+            .filter(|piece| piece.file == index)
+            .map(|piece| (0, (piece.emit)(&cx).format()))
+            .collect();
+        files.extend(join(vec![path], texts));
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
 }
 
 /// The files from their pieces' formatted text, in path order.
 fn join(paths: Vec<String>, texts: Vec<(usize, String)>) -> Vec<GeneratedFile> {
-    let mut bodies = vec![String::new(); paths.len()];
+    // Each file's text is written once into a buffer of its final size:
+    // the output is tens of megabytes, and growing or copying it would
+    // double the run's peak memory.
+    let mut sizes = vec![file::HEADER.len(); paths.len()];
+    for (index, text) in &texts {
+        sizes[*index] += text.len() + 1;
+    }
+    let mut bodies: Vec<String> = sizes.into_iter().map(String::with_capacity).collect();
+    let mut empty = vec![true; paths.len()];
+    for body in &mut bodies {
+        body.push_str(file::HEADER);
+    }
     for (index, text) in texts {
         if text.is_empty() {
             continue;
         }
-        let body = &mut bodies[index];
-        if !body.is_empty() {
+        if !std::mem::replace(&mut empty[index], false) {
             // The blank line `format` puts between any two top-level items.
-            body.push('\n');
+            bodies[index].push('\n');
         }
-        body.push_str(&text);
+        bodies[index].push_str(&text);
     }
     let mut out: Vec<GeneratedFile> = paths
         .into_iter()
         .zip(bodies)
-        .map(|(path, body)| GeneratedFile {
-            path,
-            contents: file::with_header(&body),
-        })
+        .map(|(path, contents)| GeneratedFile { path, contents })
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
