@@ -106,6 +106,32 @@ impl Code {
         self.line(&format!(">{tail}"));
     }
 
+    /// `impl {trait_path} for {self_type} {`, opened; when too wide, `for …`
+    /// goes on a line of its own (however wide: a path does not break).
+    pub fn impl_block(&mut self, trait_path: &str, self_type: &str) {
+        let flat = format!("impl {trait_path} for {self_type} {{");
+        if self.fits(0, &flat) {
+            self.push_line(&flat);
+        } else {
+            self.line(&format!("impl {trait_path}"));
+            self.push_line(&format!("for {self_type} {{"));
+        }
+        self.indent += 1;
+    }
+
+    /// A struct literal's field `{field}: {receiver}{method},` whose value is
+    /// a method call (`method` starts with `.`); when too wide, prettyplease
+    /// breaks before the `.`.
+    pub fn field_call(&mut self, field: &str, receiver: &str, method: &str) {
+        self.line_or(
+            &format!("{field}: {receiver}{method},"),
+            &[
+                (0, &format!("{field}: {receiver}")),
+                (1, &format!("{method},")),
+            ],
+        );
+    }
+
     /// A line nothing in which can break (a field holding a string literal):
     /// prettyplease prints it whole however wide.
     pub fn whole(&mut self, text: &str) {
@@ -211,6 +237,23 @@ fn split_generic(ty: &str) -> Option<(&str, Vec<&str>)> {
     }
     arguments.push(inner[start..].trim());
     Some((&ty[..open], arguments))
+}
+
+/// `{head}&["a", "b"]{tail}`, or when that does not fit, one string per
+/// line (prettyplease never packs string arrays). `last_item`: the line is
+/// the last of a broken list (its trailing comma does not count).
+pub fn strings(out: &mut Code, head: &str, values: &[String], tail: &str, last_item: bool) {
+    let values: Vec<String> = values.iter().map(|v| string(v)).collect();
+    let flat = format!("{head}&[{}]{tail}", values.join(", "));
+    let mut broken = vec![(0, format!("{head}&["))];
+    broken.extend(values.iter().map(|v| (1, format!("{v},"))));
+    broken.push((0, format!("]{tail}")));
+    let broken: Vec<(usize, &str)> = broken.iter().map(|(i, t)| (*i, t.as_str())).collect();
+    if last_item {
+        out.item_or(&flat, &broken);
+    } else {
+        out.line_or(&flat, &broken);
+    }
 }
 
 /// Whether `line` is one string literal (and a comma), which no printer can break.

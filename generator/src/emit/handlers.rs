@@ -227,20 +227,13 @@ fn spec(cx: &Context, op: &Operation) -> String {
     if let Some(cfg) = operation_cfg_text(cx, op) {
         out.line(&cfg);
     }
-    out.line_or(
-        &format!("impl ::mdbind_runtime::Operation for {name} {{"),
-        &[
-            (0, "impl ::mdbind_runtime::Operation"),
-            (0, &format!("for {name} {{")),
-        ],
-    );
-    out.indent();
+    out.impl_block("::mdbind_runtime::Operation", &name.to_string());
     out.open("const SPEC: ::mdbind_runtime::OperationSpec = ::mdbind_runtime::OperationSpec {");
     // A field holding one string literal: nothing in it can break.
     out.whole(&format!("operation: {},", code::string(&op.name)));
     let method = op.method.as_deref().unwrap_or_default();
     out.whole(&format!("method: {},", code::string(method)));
-    strings(&mut out, "paths: ", &op.paths, ",", false);
+    code::strings(&mut out, "paths: ", &op.paths, ",", false);
     if op.permissions.is_empty() {
         out.line("permissions: &[],");
     } else {
@@ -268,7 +261,7 @@ fn permission(out: &mut Code, p: &crate::schema::Permission) {
     if p.supported {
         out.open("::mdbind_runtime::Permission::supported(");
         out.line(&format!("{kind},"));
-        strings(out, "", &p.scopes, ",", true);
+        code::strings(out, "", &p.scopes, ",", true);
         out.close("),");
     } else if p.scopes.is_empty() {
         out.open("::mdbind_runtime::Permission::not_supported(");
@@ -278,26 +271,9 @@ fn permission(out: &mut Code, p: &crate::schema::Permission) {
         // "Not supported" yet naming scopes: kept as written.
         out.open("::mdbind_runtime::Permission {");
         out.line(&format!("kind: {kind},"));
-        strings(out, "scopes: ", &p.scopes, ",", false);
+        code::strings(out, "scopes: ", &p.scopes, ",", false);
         out.line("supported: false,");
         out.close("},");
-    }
-}
-
-/// `{head}&["a", "b"]{tail}`, or when that does not fit, one string per
-/// line (prettyplease never packs string arrays). `last_item`: the line is
-/// the last of a broken list (its trailing comma does not count).
-fn strings(out: &mut Code, head: &str, values: &[String], tail: &str, last_item: bool) {
-    let values: Vec<String> = values.iter().map(|v| code::string(v)).collect();
-    let flat = format!("{head}&[{}]{tail}", values.join(", "));
-    let mut broken = vec![(0, format!("{head}&["))];
-    broken.extend(values.iter().map(|v| (1, format!("{v},"))));
-    broken.push((0, format!("]{tail}")));
-    let broken: Vec<(usize, &str)> = broken.iter().map(|(i, t)| (*i, t.as_str())).collect();
-    if last_item {
-        out.item_or(&flat, &broken);
-    } else {
-        out.line_or(&flat, &broken);
     }
 }
 

@@ -135,7 +135,7 @@ impl Part {
 /// Items written as text, a blank line between them.
 fn text_part(items: impl IntoIterator<Item = String>) -> Part {
     let mut out = String::new();
-    for item in items {
+    for item in items.into_iter().filter(|item| !item.is_empty()) {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -250,8 +250,8 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Emits the items for some handler traits.
-type TraitItems = for<'x> fn(&Context, &Traits<'x>) -> Vec<TokenStream>;
+/// Emits the items for some handler traits, formatted.
+type TraitItems = for<'x> fn(&Context, &Traits<'x>) -> Vec<String>;
 
 impl<'a> Plan<'a> {
     /// A file made of a head, per-trait items in pieces, and a tail over all traits.
@@ -266,9 +266,9 @@ impl<'a> Plan<'a> {
         let file = self.file(path.to_string());
         self.piece(file, move |_| Part::Tokens(head()));
         for chunk in traits.chunks(PIECE_TRAITS) {
-            self.piece(file, move |cx| Part::Tokens(items(cx, chunk)));
+            self.piece(file, move |cx| text_part(items(cx, chunk)));
         }
-        self.piece(file, move |cx| Part::Tokens(tail(cx, traits)));
+        self.piece(file, move |cx| text_part(tail(cx, traits)));
     }
 }
 
@@ -348,7 +348,14 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
             });
         }
         if options.mock {
-            plan.trait_file("mock.rs", traits, mock::head, mock::trait_items, mock::tail);
+            // Built as tokens and formatted by prettyplease, a piece at a time.
+            plan.trait_file(
+                "mock.rs",
+                traits,
+                mock::head,
+                |cx, traits| vec![file::format_items(mock::trait_items(cx, traits))],
+                |cx, traits| vec![file::format_items(mock::tail(cx, traits))],
+            );
             modules.push(Module {
                 name: "mock".into(),
                 doc: "The handler traits answered from the docs' own response examples (feature `mock`).".into(),

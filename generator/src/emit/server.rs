@@ -10,8 +10,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::context::{field_ident, Context};
+use super::code::{self, Code};
+use super::context::{field_ident, field_name, Context};
 use super::docs;
+use super::file::format_items;
 use super::handlers::{self, path_fields};
 use crate::replay;
 use crate::schema::{names, Operation};
@@ -30,7 +32,7 @@ pub fn head() -> Vec<TokenStream> {
 /// narrowed to the trait's operations). `ROUTES` is a `static`: every router
 /// names it, and a `const` would be a copy of the whole table in each one's
 /// machine code (the corpus crate's build ran out of 24 GiB that way).
-pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
     let mut items = Vec::new();
     for (name, ops) in traits {
         let trait_ident = format_ident!("{}", name);
@@ -56,7 +58,7 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
             "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
              (other paths answer `404`, other methods `405`, in Graph's error format)."
         ));
-        items.push(quote! {
+        items.push(format_items(vec![quote! {
             #cfg
             fn #mount_ident<H>(server: &mut Server, handler: H)
             where
@@ -76,25 +78,31 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Toke
                 #mount_ident(&mut server, handler);
                 server.served_only().into_router()
             }
-        });
+        }]));
     }
     items
 }
 
 /// Every operation's route and [`Api`], one router for all traits.
-pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
+    let mut routes = Code::new();
+    routes.docs(docs::raw_lines(
+        "Every operation, in the order that breaks ties between equally\nspecific paths (the schema's).",
+    ));
+    routes.open("pub static ROUTES: &[RouteSpec] = &[");
     // Schema order, which breaks ties (as the `ambiguous-route` diagnostics say).
-    let all_specs: Vec<TokenStream> = cx
+    for op in cx
         .schema
         .operations
         .iter()
         .filter(|op| op.handler.is_some())
-        .map(|op| {
-            let op_cfg = handlers::operation_cfg(cx, op);
-            let spec = spec(op);
-            quote! { #op_cfg #spec }
-        })
-        .collect();
+    {
+        if let Some(cfg) = cx.features.as_ref().and_then(|f| f.operation_cfg_text(op)) {
+            routes.line(&cfg);
+        }
+        spec(&mut routes, op);
+    }
+    routes.close("];");
     let mut api_methods = Vec::new();
     for (name, ops) in traits {
         let trait_ident = format_ident!("{}", name);
@@ -117,7 +125,7 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream
             }
         });
     }
-    let mut items = Vec::new();
+    let mut items = vec![routes.finish()];
     let api_struct_doc = docs::raw_attrs(
         "One router for every documented operation: give a handler for each \
          trait you implement; the operations of the others answer `501 Not \
@@ -127,11 +135,7 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream
          axum::serve(listener, axum::Router::new().nest(\"/beta\", app)).await?;\n\
          ```",
     );
-    items.push(quote! {
-        /// Every operation, in the order that breaks ties between equally
-        /// specific paths (the schema's).
-        pub static ROUTES: &[RouteSpec] = &[#(#all_specs)*];
-
+    items.push(format_items(vec![quote! {
         #api_struct_doc
         pub struct Api {
             server: Server,
@@ -161,69 +165,82 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream
                 self.server.into_router()
             }
         }
-    });
+    }]));
     items
 }
 
-fn spec(op: &Operation) -> TokenStream {
+/// One entry of `ROUTES`.
+fn spec(out: &mut Code, op: &Operation) {
     let (request, _) = handlers::type_names(op);
     let route = replay::route_of(op);
-    let (operation, method, examples) = (&route.operation, &route.method, &route.examples);
-    let body_type = match &route.body_type {
-        Some(t) => quote! { Some(#t) },
-        None => quote! { None },
-    };
-    quote! {
-        RouteSpec {
-            operation: #operation,
-            method: #method,
-            paths: super::handlers::#request::SPEC.paths,
-            body_type: #body_type,
-            examples: &[#(#examples),*],
-        },
+    out.open("RouteSpec {");
+    out.whole(&format!("operation: {},", code::string(&route.operation)));
+    out.whole(&format!("method: {},", code::string(&route.method)));
+    let paths = format!("super::handlers::{request}::SPEC");
+    out.line_or(
+        &format!("paths: {paths}.paths,"),
+        &[(0, &format!("paths: {paths}")), (1, ".paths,")],
+    );
+    match &route.body_type {
+        Some(t) => {
+            let t = code::string(t);
+            out.line_or(
+                &format!("body_type: Some({t}),"),
+                &[(0, "body_type: Some("), (1, &format!("{t},")), (0, "),")],
+            );
+        }
+        None => out.line("body_type: None,"),
     }
+    // The last field: its comma does not count.
+    code::strings(out, "examples: ", &route.examples, ",", true);
+    out.close("},");
 }
 
 /// `FromCall` for the request (the response's `IntoReply` is the runtime's).
-fn conversions(cx: &Context, op: &Operation) -> TokenStream {
-    let cfg = handlers::operation_cfg(cx, op);
+/// Failures are recorded in `call` and returned by `finish` (the body's `?`
+/// returns an earlier one first): no early return per field.
+fn conversions(cx: &Context, op: &Operation) -> String {
+    let mut out = Code::new();
     let (request, _) = handlers::type_names(op);
-    let path_fields = path_fields(op).into_iter().map(|f| {
-        let ident = field_ident(&f.param.rust_name);
-        let name = &f.param.name;
-        let nth = f.nth;
-        if f.always {
-            quote! { #ident: call.required_param(#name, #nth), }
-        } else {
-            quote! { #ident: call.param(#name, #nth), }
-        }
-    });
-    let documented: Vec<&String> = op.query_params.iter().map(|p| &p.name).collect();
-    let query_fields = op.query_params.iter().map(|p| {
-        let ident = field_ident(&p.rust_name);
-        let name = &p.name;
-        quote! { #ident: call.query_param(#name), }
-    });
-    let body = op.request_body.as_ref().map(|b| match b.optional {
-        true => quote! { body: call.optional_json()?, },
-        false => quote! { body: call.json()?, },
-    });
-    quote! {
-        #cfg
-        impl FromCall for super::handlers::#request {
-            fn from_call(call: &Call) -> Result<Self, GraphError> {
-                // Failures are recorded in `call` and returned by `finish`
-                // (the body's `?` returns an earlier one first): no early
-                // return per field.
-                call.finish(Self {
-                    path: call.template(),
-                    #(#path_fields)*
-                    query: call.odata(&[#(#documented),*]),
-                    #(#query_fields)*
-                    #body
-                    http: call.http(),
-                })
-            }
-        }
+    if let Some(cfg) = cx.features.as_ref().and_then(|f| f.operation_cfg_text(op)) {
+        out.line(&cfg);
     }
+    out.impl_block("FromCall", &format!("super::handlers::{request}"));
+    out.open("fn from_call(call: &Call) -> Result<Self, GraphError> {");
+    out.open("call.finish(Self {");
+    out.line("path: call.template(),");
+    for f in path_fields(op) {
+        let field = field_name(&f.param.rust_name);
+        let name = code::string(&f.param.name);
+        let call = if f.always { "required_param" } else { "param" };
+        out.field_call(&field, "call", &format!(".{call}({name}, {}usize)", f.nth));
+    }
+    let documented: Vec<String> = op
+        .query_params
+        .iter()
+        .map(|p| code::string(&p.name))
+        .collect();
+    out.field_call(
+        "query",
+        "call",
+        &format!(".odata(&[{}])", documented.join(", ")),
+    );
+    for p in &op.query_params {
+        let field = field_name(&p.rust_name);
+        out.field_call(
+            &field,
+            "call",
+            &format!(".query_param({})", code::string(&p.name)),
+        );
+    }
+    match op.request_body.as_ref().map(|b| b.optional) {
+        Some(true) => out.line("body: call.optional_json()?,"),
+        Some(false) => out.line("body: call.json()?,"),
+        None => {}
+    }
+    out.line("http: call.http(),");
+    out.close("})");
+    out.close("}");
+    out.close("}");
+    out.finish()
 }

@@ -68,18 +68,12 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     // module for why this is not `#[derive(Serialize, Deserialize)]`).
     out.blank();
     attrs(&mut out, cfg);
-    impl_object(&mut out, name);
+    out.impl_block("::mdbind_runtime::Object", name);
     out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
     // A struct literal this long is always broken, one field per line.
     out.open("Self {");
     for (field, wire) in fields.iter().zip(&wire) {
-        out.line_or(
-            &format!("{field}: object.member({wire}),"),
-            &[
-                (0, &format!("{field}: object")),
-                (1, &format!(".member({wire}),")),
-            ],
-        );
+        out.field_call(field, "object", &format!(".member({wire})"));
     }
     out.line("additional_properties: object.rest(),");
     out.close("}");
@@ -116,19 +110,6 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
 
     polymorphic(&mut out, cx, def, module);
     out.finish()
-}
-
-/// `impl ::mdbind_runtime::Object for {name} {`, opened.
-fn impl_object(out: &mut Code, name: &str) {
-    let flat = format!("impl ::mdbind_runtime::Object for {name} {{");
-    out.line_or(
-        &flat,
-        &[
-            (0, "impl ::mdbind_runtime::Object"),
-            (0, &format!("for {name} {{")),
-        ],
-    );
-    out.indent();
 }
 
 /// `{mac}({name});` at the top level.
@@ -198,7 +179,7 @@ fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>
 
     out.blank();
     attrs(out, cfg);
-    impl_object(out, name);
+    out.impl_block("::mdbind_runtime::Object", name);
     out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
     let read_base = format!(
         "Self::{base_variant}(Box::new(<{base_type} as ::mdbind_runtime::Object>::read(object)))"
