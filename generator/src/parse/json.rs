@@ -2,6 +2,8 @@
 //! occur in the docs) while remembering the line of every value, so that a
 //! diagnostic about a value can point at it.
 
+use std::borrow::Cow;
+
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
 use serde_json::{Map, Number, Value};
@@ -44,16 +46,27 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     // NBSP used as indentation is whitespace to a reader, not to a JSON parser;
     // a line that is only `...` (an elided list item) is left out, keeping the
     // line count so positions still point at the page.
-    let normalized = text.replace('\u{a0}', " ");
+    let normalized = if text.contains('\u{a0}') {
+        Cow::Owned(text.replace('\u{a0}', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
+    // Read into a `Value` (thrown away) for serde_json's own complaint:
+    // skipping with `IgnoredAny` words it differently ("trailing comma" is
+    // the `Value` reader's).
     let strict_error = serde_json::from_str::<Value>(&normalized).err();
-    let elided = normalized
-        .split('\n')
-        .map(|line| match line.trim().trim_end_matches(',') {
-            "..." | "\u{2026}" => "",
-            _ => line,
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let is_elision = |line: &str| matches!(line.trim().trim_end_matches(','), "..." | "\u{2026}");
+    let elided = if normalized.split('\n').any(is_elision) {
+        Cow::Owned(
+            normalized
+                .split('\n')
+                .map(|line| if is_elision(line) { "" } else { line })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    } else {
+        Cow::Borrowed(normalized.as_ref())
+    };
     let options = jsonc_parser::ParseOptions::default();
     let parsed = jsonc_parser::parse_to_ast(&elided, &Default::default(), &options);
     let to_page = |line_in_body: usize| {

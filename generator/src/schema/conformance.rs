@@ -3,6 +3,7 @@
 //! (unknown members, the wrong JSON kind, values outside an enum, an
 //! `@odata.type` that names no type).
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -31,87 +32,110 @@ pub struct ExampleCounts {
 /// Checks every example and appends a diagnostic per finding.
 pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
     let index = Index::new(schema);
-    let mut found = Vec::new();
+    // Operations are checked apart, in parallel; the diagnostics are sorted
+    // later, so the order they are found in does not show.
+    let checked: Vec<(Vec<Diagnostic>, Vec<Option<bool>>, ExampleCounts)> = schema
+        .operations
+        .par_iter()
+        .map(|op| check_operation(&index, op, bodies))
+        .collect();
     let mut counts = ExampleCounts::default();
-    let mut verdicts = Vec::new();
-    for (o, op) in schema.operations.iter().enumerate() {
-        for (e, example) in op.examples.iter().enumerate() {
-            counts.examples += 1;
-            if example.kind == ExampleKind::Request && op.routable {
-                if let Some(url) = &example.url {
-                    url_matches(
-                        op,
-                        url,
-                        &example.source.file,
-                        example.source.line,
-                        &mut found,
-                    );
-                }
-            }
-            if example.kind == ExampleKind::Response {
-                status_matches(op, example.status, &example.source, &mut found);
-            }
-            let Some(parsed) = bodies.get(&example.source) else {
-                continue;
-            };
-            counts.examples_parsed += 1;
-            let Some(typ) = example.body_type.as_deref().filter(|t| known(&index, t)) else {
-                continue;
-            };
-            counts.examples_checked += 1;
-            let before = found.len();
-            let mut walker = Walker {
-                index: &index,
-                body: parsed,
-                file: &example.source.file,
-                found: &mut found,
-            };
-            let wrapped = value_wrapper(&index, typ, &parsed.value);
-            if let Some(inner) = wrapped.filter(|_| !example.body_collection) {
-                // `{"value": …}` around a single object or a list (many pages do this).
-                match inner {
-                    Value::Array(items) => {
-                        for (i, item) in items.iter().enumerate() {
-                            walker.value(typ, item, &format!("/value/{i}"), 0);
-                        }
-                    }
-                    other => walker.value(typ, other, "/value", 0),
-                }
-            } else if example.body_collection {
-                match parsed.value.get("value") {
-                    Some(Value::Array(items)) => {
-                        for (i, item) in items.iter().enumerate() {
-                            walker.value(typ, item, &format!("/value/{i}"), 0);
-                        }
-                    }
-                    _ => walker.report(
-                        Code::ExampleWrongKind,
-                        "",
-                        format!(
-                            "example body should be a page of `{typ}` (`{{\"value\": [...]}}`)"
-                        ),
-                    ),
-                }
-            } else {
-                walker.value(typ, &parsed.value, "", 0);
-            }
-            verdicts.push((o, e, found.len() == before));
-            if found.len() == before {
-                counts.examples_conforming += 1;
-            }
-            if found[before..]
-                .iter()
-                .all(|d| d.code == Code::ExampleEnumValue)
-            {
-                counts.examples_conforming_in_shape += 1;
+    for (o, (found, verdicts, c)) in checked.into_iter().enumerate() {
+        schema.diagnostics.extend(found);
+        for (example, verdict) in schema.operations[o].examples.iter_mut().zip(verdicts) {
+            if verdict.is_some() {
+                example.conforming = verdict;
             }
         }
-    }
-    schema.diagnostics.extend(found);
-    for (o, e, conforming) in verdicts {
-        schema.operations[o].examples[e].conforming = Some(conforming);
+        counts.examples += c.examples;
+        counts.examples_parsed += c.examples_parsed;
+        counts.examples_checked += c.examples_checked;
+        counts.examples_conforming += c.examples_conforming;
+        counts.examples_conforming_in_shape += c.examples_conforming_in_shape;
     }
     counts
+}
+
+/// One operation's examples: the findings, each example's verdict (`None`
+/// for an example not checked) and the counts.
+fn check_operation(
+    index: &Index,
+    op: &Operation,
+    bodies: &Bodies,
+) -> (Vec<Diagnostic>, Vec<Option<bool>>, ExampleCounts) {
+    let mut found = Vec::new();
+    let mut counts = ExampleCounts::default();
+    let mut verdicts = vec![None; op.examples.len()];
+    for (e, example) in op.examples.iter().enumerate() {
+        counts.examples += 1;
+        if example.kind == ExampleKind::Request && op.routable {
+            if let Some(url) = &example.url {
+                url_matches(
+                    op,
+                    url,
+                    &example.source.file,
+                    example.source.line,
+                    &mut found,
+                );
+            }
+        }
+        if example.kind == ExampleKind::Response {
+            status_matches(op, example.status, &example.source, &mut found);
+        }
+        let Some(parsed) = bodies.get(&example.source) else {
+            continue;
+        };
+        counts.examples_parsed += 1;
+        let Some(typ) = example.body_type.as_deref().filter(|t| known(index, t)) else {
+            continue;
+        };
+        counts.examples_checked += 1;
+        let before = found.len();
+        let mut walker = Walker {
+            index,
+            body: parsed,
+            file: &example.source.file,
+            found: &mut found,
+        };
+        let wrapped = value_wrapper(index, typ, &parsed.value);
+        if let Some(inner) = wrapped.filter(|_| !example.body_collection) {
+            // `{"value": …}` around a single object or a list (many pages do this).
+            match inner {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        walker.value(typ, item, &format!("/value/{i}"), 0);
+                    }
+                }
+                other => walker.value(typ, other, "/value", 0),
+            }
+        } else if example.body_collection {
+            match parsed.value.get("value") {
+                Some(Value::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        walker.value(typ, item, &format!("/value/{i}"), 0);
+                    }
+                }
+                _ => walker.report(
+                    Code::ExampleWrongKind,
+                    "",
+                    format!("example body should be a page of `{typ}` (`{{\"value\": [...]}}`)"),
+                ),
+            }
+        } else {
+            walker.value(typ, &parsed.value, "", 0);
+        }
+        verdicts[e] = Some(found.len() == before);
+        if found.len() == before {
+            counts.examples_conforming += 1;
+        }
+        if found[before..]
+            .iter()
+            .all(|d| d.code == Code::ExampleEnumValue)
+        {
+            counts.examples_conforming_in_shape += 1;
+        }
+    }
+    (found, verdicts, counts)
 }
 
 /// The inside of a body that is `{"value": …}` (annotations aside) when the
