@@ -1,15 +1,17 @@
 //! Rust written straight as formatted text, laid out the way prettyplease
-//! prints it, for the items that are most of the output (model types and
-//! enums). Building tokens, parsing them into syn and printing them again
-//! costs ~70 % of emitting; text skips all three.
+//! prints it, for the items that are most of the output (model types, enums,
+//! `handlers.rs`, the server's request readers and route table). Building
+//! tokens, parsing them into syn and printing them again cost ~70 % of
+//! emitting; text skips all three.
 //!
-//! The writer lays out only what it can lay out exactly as prettyplease
-//! would. Anything else marks the item (a code line near or past
-//! prettyplease's margin, where it may break the line; text from the user's
-//! options, spelled as the user wrote it), and [`Code::finish`] then runs the
-//! item through syn + prettyplease like every token-emitted item. Either way
-//! the bytes are prettyplease's: `tests/corpus.rs` formats every file of the
-//! beta corpus whole with prettyplease and compares.
+//! The writer lays out only what it knows prettyplease's layout of: its
+//! margin, and how it breaks each construct the emitters write (see the
+//! methods). Anything else marks the item — a line past the margin with no
+//! break given for it, text from the user's options spelled as the user
+//! wrote it — and [`Code::finish`] then runs the item through syn +
+//! prettyplease like every token-emitted item. Either way the bytes are
+//! prettyplease's: `tests/corpus.rs` formats every file of the beta corpus
+//! whole with prettyplease and compares.
 
 use proc_macro2::TokenStream;
 
@@ -130,6 +132,12 @@ impl Code {
                 (1, &format!("{method},")),
             ],
         );
+    }
+
+    /// The last item of a broken list (a call's last argument) with no
+    /// break of its own: it fits with its trailing comma not counted.
+    pub fn last_item(&mut self, text: &str) {
+        self.item_or(text, &[(0, text)]);
     }
 
     /// A line nothing in which can break (a field holding a string literal):

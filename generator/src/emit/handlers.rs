@@ -265,7 +265,7 @@ fn permission(out: &mut Code, p: &crate::schema::Permission) {
         out.close("),");
     } else if p.scopes.is_empty() {
         out.open("::mdbind_runtime::Permission::not_supported(");
-        out.item_or(&format!("{kind},"), &[(0, &format!("{kind},"))]);
+        out.last_item(&format!("{kind},"));
         out.close("),");
     } else {
         // "Not supported" yet naming scopes: kept as written.
