@@ -64,11 +64,22 @@ pub fn raw_lines(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The text as rustdoc should see it.
 pub fn clean(text: &str) -> String {
-    let text = BREAK.replace_all(text, "\n");
-    let mut out = String::new();
+    let text = if text.contains('<') {
+        BREAK.replace_all(text, "\n")
+    } else {
+        text.into()
+    };
+    let mut out = String::with_capacity(text.len() + 16);
     let mut blank = true;
+    let mut kept = String::new();
     for line in text.lines() {
-        let line: String = line.chars().filter(|c| !c.is_control()).collect();
+        let line = if line.chars().any(char::is_control) {
+            kept.clear();
+            kept.extend(line.chars().filter(|c| !c.is_control()));
+            kept.as_str()
+        } else {
+            line
+        };
         let line = line.trim();
         if line.is_empty() {
             if !blank {
@@ -81,13 +92,18 @@ pub fn clean(text: &str) -> String {
         out.push('\n');
         blank = false;
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 fn escape_line(line: &str) -> String {
     // `<code>x</code>` is inline code too; markdown's spelling is the one
     // the backtick split below understands.
-    let line = CODE_TAG.replace_all(line, "`$1`");
+    let line = if line.contains('<') {
+        CODE_TAG.replace_all(line, "`$1`")
+    } else {
+        line.into()
+    };
     // An odd number of backticks pairs none reliably: all of it is text, the
     // backticks escaped (else the rest of the doc could become code, or code
     // could hide HTML that then escapes as tags).
@@ -111,24 +127,35 @@ fn escape_line(line: &str) -> String {
 
 /// Text outside inline code: links unlinked, markup characters escaped.
 fn escape_text(piece: &str) -> String {
-    let unlinked = LINK.replace_all(piece, |c: &regex::Captures| {
-        let text = c.get(1).or_else(|| c.get(3)).map_or("", |m| m.as_str());
-        let dest = c.get(2).map_or("", |m| m.as_str());
-        if dest.starts_with("http://") || dest.starts_with("https://") {
-            format!("{text} ({dest})")
-        } else {
-            text.to_string()
+    let unlinked = if piece.contains('[') {
+        LINK.replace_all(piece, |c: &regex::Captures| {
+            let text = c.get(1).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            let dest = c.get(2).map_or("", |m| m.as_str());
+            if dest.starts_with("http://") || dest.starts_with("https://") {
+                format!("{text} ({dest})")
+            } else {
+                text.to_string()
+            }
+        })
+    } else {
+        piece.into()
+    };
+    // One pass over the text (this runs on every line of every description).
+    let mut escaped = String::with_capacity(unlinked.len() + 8);
+    for c in unlinked.chars() {
+        match c {
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '\\' | '[' | ']' | '*' | '_' | '#' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            c => escaped.push(c),
         }
-    });
-    let escaped = unlinked
-        .replace('\\', "\\\\")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('#', "\\#");
+    }
+    if !escaped.contains("http") {
+        return escaped;
+    }
     URL.replace_all(&escaped, |c: &regex::Captures| format!("<{}>", &c[0]))
         .into_owned()
 }
@@ -153,6 +180,10 @@ mod tests {
             "Go to <https://example.com/a>."
         );
         assert_eq!(clean("line1<br/>line2"), "line1\nline2");
+        assert_eq!(clean("line1<BR >line2"), "line1\nline2");
+        // Control characters go; the rest of the line stays.
+        assert_eq!(clean("a\u{7}b\tc"), "abc");
+        assert_eq!(clean("a_b *c* #d \\e"), "a\\_b \\*c\\* \\#d \\\\e");
         assert_eq!(clean("odd ` tick"), "odd \\` tick");
         assert_eq!(clean("<code>|</code> or <code><</code>"), "`|` or `<`");
         // With an odd count no piece is code: the HTML after a backtick is text too.
