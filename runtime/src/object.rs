@@ -180,6 +180,12 @@ impl ObjectReader {
             .or_else(|| types.iter().position(|t| t.eq_ignore_ascii_case(named)))
     }
 
+    /// The object read as `T`, boxed: a variant of a polymorphic `Any…` enum
+    /// (the variant's type picks `T`).
+    pub fn variant<T: Object>(&mut self) -> Box<T> {
+        Box::new(T::read(self))
+    }
+
     /// The members no documented property took: the additional properties.
     pub fn rest(&mut self) -> AdditionalProperties {
         std::mem::take(&mut self.members)
@@ -208,6 +214,14 @@ impl<'a> ObjectWriter<'a> {
             Some(None) => self.members.push((name, &Null)),
             Some(Some(value)) => self.members.push((name, value)),
         }
+    }
+
+    /// Writes the members of a polymorphic `Any…` enum's variant.
+    // A `&Box<T>` (what matching on the enum binds) so that `T` is inferred;
+    // with `&T` it would be taken as the `Box` itself.
+    #[allow(clippy::borrowed_box)]
+    pub fn variant<T: Object>(&mut self, value: &'a Box<T>) {
+        value.write(self)
     }
 
     /// Writes the additional properties after the documented members.
@@ -315,5 +329,39 @@ mod tests {
             "{error}"
         );
         assert!(serde_json::from_value::<Item>(json!([1])).is_err());
+    }
+
+    /// A polymorphic enum as mdbind writes one: a variant per type, each read
+    /// and written through `variant`.
+    #[derive(Debug, PartialEq)]
+    enum AnyItem {
+        Item(Box<Item>),
+        Other(Box<Item>),
+    }
+
+    impl Object for AnyItem {
+        fn read(object: &mut ObjectReader) -> Self {
+            match object.odata_type(&["x.other"]) {
+                Some(0) => Self::Other(object.variant()),
+                _ => Self::Item(object.variant()),
+            }
+        }
+        fn write<'a>(&'a self, object: &mut ObjectWriter<'a>) {
+            match self {
+                Self::Item(value) => object.variant(value),
+                Self::Other(value) => object.variant(value),
+            }
+        }
+    }
+    crate::object_serde!(AnyItem);
+
+    #[test]
+    fn a_variant_reads_and_writes_as_its_own_type() {
+        let other = json!({"@odata.type": "#X.Other", "size": 2});
+        let read: AnyItem = serde_json::from_value(other.clone()).unwrap();
+        assert!(matches!(&read, AnyItem::Other(item) if item.size == Some(Some(2))));
+        assert_eq!(serde_json::to_value(&read).unwrap(), other);
+        let plain: AnyItem = serde_json::from_value(json!({"name": "a"})).unwrap();
+        assert!(matches!(plain, AnyItem::Item(_)));
     }
 }

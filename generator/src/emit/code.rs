@@ -125,13 +125,69 @@ impl Code {
     /// a method call (`method` starts with `.`); when too wide, prettyplease
     /// breaks before the `.`.
     pub fn field_call(&mut self, field: &str, receiver: &str, method: &str) {
-        self.line_or(
-            &format!("{field}: {receiver}{method},"),
-            &[
-                (0, &format!("{field}: {receiver}")),
-                (1, &format!("{method},")),
-            ],
-        );
+        let flat = format!("{field}: {receiver}{method},");
+        if self.fits(0, &flat) {
+            return self.push_line(&flat);
+        }
+        // A field name and a receiver do not break, however wide.
+        self.push_line(&format!("{field}: {receiver}"));
+        self.indent += 1;
+        // `.method(argument)` still too wide: its argument (one string)
+        // on a line of its own.
+        match method.strip_suffix(')').and_then(|m| m.split_once('(')) {
+            Some((callee, argument))
+                if !self.fits(0, &format!("{method},")) && is_string_literal(argument) =>
+            {
+                self.call(callee, argument, ",")
+            }
+            _ => self.line(&format!("{method},")),
+        }
+        self.indent -= 1;
+    }
+
+    /// `{callee}({argument}){tail}` (a call, a tuple variant); when too wide,
+    /// the argument goes on a line of its own (broken as [`Self::generic`]
+    /// breaks a type, if it does not fit either) with a trailing comma.
+    pub fn call(&mut self, callee: &str, argument: &str, tail: &str) {
+        let flat = format!("{callee}({argument}){tail}");
+        if self.width(&flat) <= MARGIN {
+            return self.push_line(&flat);
+        }
+        self.line(&format!("{callee}("));
+        self.indent += 1;
+        self.generic("", argument, ",", true);
+        self.indent -= 1;
+        self.line(&format!("){tail}"));
+    }
+
+    /// A match arm `{pattern} => {callee}({argument}),`; when too wide,
+    /// prettyplease blocks the value, then breaks the call as [`Self::call`].
+    /// A tuple pattern too wide even for `{pattern} => {` breaks instead:
+    /// its fields on a line of their own, the value after `) =>`.
+    pub fn arm_call(&mut self, pattern: &str, callee: &str, argument: &str) {
+        let value = format!("{callee}({argument})");
+        let flat = format!("{pattern} => {value},");
+        if self.width(&flat) - 1 <= MARGIN {
+            return self.push_line(&flat);
+        }
+        // The opening brace, like a trailing comma, does not count.
+        let blocked = format!("{pattern} => {{");
+        if let (false, Some((path, fields))) = (
+            self.width(&blocked) - 1 <= MARGIN,
+            pattern.strip_suffix(')').and_then(|p| p.split_once('(')),
+        ) {
+            self.line(&format!("{path}("));
+            self.indent += 1;
+            self.line(&format!("{fields},"));
+            self.indent -= 1;
+            let last = format!(") => {value},");
+            return self.item_or(&last, &[(0, &last)]);
+        }
+        self.push_line(&blocked);
+        self.indent += 1;
+        self.call(callee, argument, "");
+        self.indent -= 1;
+        self.line("}");
     }
 
     /// The last item of a broken list (a call's last argument) with no
@@ -144,6 +200,13 @@ impl Code {
     /// prettyplease prints it whole however wide.
     pub fn whole(&mut self, text: &str) {
         self.push_line(text);
+    }
+
+    /// A line that opens a block and nothing in which can break (`pub
+    /// struct Name {`): prettyplease prints it whole however wide.
+    pub fn open_whole(&mut self, text: &str) {
+        self.push_line(text);
+        self.indent += 1;
     }
 
     /// A line that opens a block (`… {`): what follows is indented.
@@ -388,6 +451,80 @@ mod tests {
         }
         assert!(is_string_literal(r#""a \" b\\","#));
         assert!(!is_string_literal(r#""a" + "b""#));
+    }
+
+    #[test]
+    fn calls_break_their_argument_and_arms_block_their_value() {
+        let variant = |length: usize| {
+            let name = "V".repeat(length);
+            written(|out| {
+                out.open("pub enum E {");
+                out.call(&name, &format!("Box<{name}>"), ",");
+                out.close("}");
+            })
+        };
+        // 89 columns flat (the comma counted); 90 broken.
+        for length in [38, 39] {
+            let text = check(variant(length), true);
+            assert_eq!(text.lines().count() == 3, length == 38, "{text}");
+        }
+        let arms = |length: usize| {
+            let name = "V".repeat(length);
+            written(|out| {
+                out.open("fn write<'a>(&'a self, object: &mut W<'a>) {");
+                out.open("match self {");
+                out.arm_call(&format!("Self::{name}(value)"), "object.variant", "value");
+                out.arm_call("_", &format!("Self::{name}"), "object.variant()");
+                out.close("}");
+                out.close("}");
+            })
+        };
+        // Flat at 89 columns (the comma not counted), value blocked at 90;
+        // the pattern broken once `… => {` is 91 (the brace not counted
+        // either); the other arm's call broken once blocking is not enough.
+        for (length, shape) in [
+            (43, "(value) => object.variant(value),\n"),
+            (44, "(value) => {\n            object.variant(value)\n"),
+            (64, "(value) => {\n"),
+            (
+                65,
+                "(\n            value,\n        ) => object.variant(value),\n",
+            ),
+            (53, "_ => {\n            Self::"),
+            (54, "(\n                object.variant(),\n            )\n"),
+        ] {
+            let text = check(arms(length), true);
+            assert!(text.contains(shape), "{length}: {shape:?} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn unbreakable_lines_stay_whole() {
+        let field = |length: usize| {
+            written(|out| {
+                out.open("fn f(object: &mut R) -> S {");
+                out.open("S {");
+                out.field_call(
+                    &"f".repeat(length),
+                    "object",
+                    &format!(".member({:?})", "m".repeat(length)),
+                );
+                out.close("}");
+                out.close("}");
+            })
+        };
+        for length in [20, 40, 80] {
+            check(field(length), true);
+        }
+        let text = check(
+            written(|out| {
+                out.open_whole(&format!("pub struct {} {{", "S".repeat(90)));
+                out.line("pub a: u8,");
+                out.close("}");
+            }),
+            true,
+        );
+        assert_eq!(text.lines().count(), 3);
     }
 
     #[test]

@@ -155,7 +155,7 @@ fn request(cx: &Context, op: &Operation) -> String {
         op.rust_name
     )));
     out.line("#[derive(Debug)]");
-    out.open(&format!("pub struct {name} {{"));
+    out.open_whole(&format!("pub struct {name} {{"));
     out.docs(docs::raw_lines(
         "The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).",
     ));
@@ -364,7 +364,8 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
     out.docs(docs::raw_lines(&text));
     out.open(&format!("fn {ident}("));
     out.line("&self,");
-    out.line(&format!("request: {request},"));
+    // A parameter's type is a path: it never breaks.
+    out.whole(&format!("request: {request},"));
     out.close(") -> impl ::core::future::Future<");
     out.indent();
     out.generic(

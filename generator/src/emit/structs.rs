@@ -30,7 +30,7 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     for extra in cx.options.attributes_for(&def.namespace, &qualified) {
         out.tokens(&extra);
     }
-    out.open(&format!("pub struct {name} {{"));
+    out.open_whole(&format!("pub struct {name} {{"));
     for (p, field) in properties.iter().zip(&fields) {
         let (mut ty, exact) = cx.property_type(&p.typ, module).text();
         if !exact {
@@ -169,53 +169,52 @@ fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>
         "`{}` itself, or a type not derived from it.",
         base.typ
     )));
-    out.line(&format!("{base_variant}(Box<{base_type}>),"));
+    out.call(base_variant, &format!("Box<{base_type}>"), ",");
     for (v, ty, _, cfg) in &derived {
         out.docs(docs::lines(&format!("`{}`", v.typ)));
         attrs(out, cfg.as_deref());
-        out.line(&format!("{}(Box<{ty}>),", v.rust_name));
+        out.call(&v.rust_name, &format!("Box<{ty}>"), ",");
     }
     out.close("}");
 
+    // Each variant reads and writes itself through the runtime, which the
+    // variant's type picks: one short arm per type.
     out.blank();
     attrs(out, cfg);
     out.impl_block("::mdbind_runtime::Object", name);
     out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
-    let read_base = format!(
-        "Self::{base_variant}(Box::new(<{base_type} as ::mdbind_runtime::Object>::read(object)))"
-    );
+    let base_self = format!("Self::{base_variant}");
     if derived.is_empty() {
-        out.line(&read_base);
+        out.call(&base_self, "object.variant()", "");
     } else {
-        let names: Vec<String> = derived.iter().map(|(v, ..)| code::string(&v.typ)).collect();
-        // prettyplease packs a long list of literals several to a line.
-        out.line(&format!(
-            "const DERIVED: &[&str] = &[{}];",
-            names.join(", ")
-        ));
+        let names: Vec<String> = derived.iter().map(|(v, ..)| v.typ.clone()).collect();
+        code::strings(out, "const DERIVED: &[&str] = ", &names, ";", false);
         out.open("match object.odata_type(DERIVED) {");
-        for (i, (v, ty, _, cfg)) in derived.iter().enumerate() {
+        for (i, (v, _, _, cfg)) in derived.iter().enumerate() {
             attrs(out, cfg.as_deref());
-            out.line(&format!(
-                "Some({i}) => Self::{}(Box::new(<{ty} as ::mdbind_runtime::Object>::read(object))),",
-                v.rust_name
-            ));
+            out.arm_call(
+                &format!("Some({i})"),
+                &format!("Self::{}", v.rust_name),
+                "object.variant()",
+            );
         }
-        out.line(&format!("_ => {read_base},"));
+        out.arm_call("_", &base_self, "object.variant()");
         out.close("}");
     }
     out.close("}");
     out.open("fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {");
     out.open("match self {");
-    out.line(&format!(
-        "Self::{base_variant}(value) => ::mdbind_runtime::Object::write(&**value, object),"
-    ));
-    for (v, _, _, cfg) in &derived {
-        attrs(out, cfg.as_deref());
-        out.line(&format!(
-            "Self::{}(value) => ::mdbind_runtime::Object::write(&**value, object),",
-            v.rust_name
-        ));
+    for (variant, cfg) in std::iter::once((base_variant, None)).chain(
+        derived
+            .iter()
+            .map(|(v, _, _, cfg)| (&v.rust_name, cfg.as_deref())),
+    ) {
+        attrs(out, cfg);
+        out.arm_call(
+            &format!("Self::{variant}(value)"),
+            "object.variant",
+            "value",
+        );
     }
     out.close("}");
     out.close("}");
