@@ -3,12 +3,13 @@
 //! diagnostic about a value can point at it.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
 use serde_json::{Map, Number, Value};
 
-use super::markdown::LineIndex;
+use super::markdown::LineCounter;
 
 /// A JSON body and where its values are.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,12 +52,10 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     } else {
         Cow::Borrowed(text)
     };
-    // Read into a `Value` (thrown away) for serde_json's own complaint:
-    // skipping with `IgnoredAny` words it differently ("trailing comma" is
-    // the `Value` reader's).
-    let strict_error = serde_json::from_str::<Value>(&normalized).err();
     let is_elision = |line: &str| matches!(line.trim().trim_end_matches(','), "..." | "\u{2026}");
-    let elided = if normalized.split('\n').any(is_elision) {
+    let elided = if (normalized.contains("...") || normalized.contains('\u{2026}'))
+        && normalized.split('\n').any(is_elision)
+    {
         Cow::Owned(
             normalized
                 .split('\n')
@@ -79,16 +78,20 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     let Some(ast) = ast else {
         return JsonRead::Invalid("no JSON value".to_string(), first_line);
     };
-    let lines = LineIndex::new(&elided);
-    let mut positions = Vec::new();
-    let mut pointer = String::new();
-    let value = convert(&ast, &lines, first_line, &mut pointer, &mut positions);
+    let mut convert = Convert {
+        lines: LineCounter::new(&elided),
+        first_line,
+        pointer: String::new(),
+        positions: Vec::new(),
+        odd_number: false,
+    };
+    let value = convert.value(&ast);
     let body = JsonBody {
         value,
         line: first_line,
-        positions,
+        positions: convert.positions,
     };
-    match strict_error {
+    match strict_error(&normalized, convert.odd_number) {
         None => JsonRead::Strict(body),
         Some(e) => {
             let mut line = e.line();
@@ -107,6 +110,21 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     }
 }
 
+/// serde_json's complaint about `text` as strict JSON, worded as reading it
+/// into a `Value` words it (diagnostics quote it). Skipping the text with
+/// `IgnoredAny` allocates nothing and fails on the same texts, except that
+/// it checks neither a number's range nor a `\u` escape's surrogates: with
+/// either, or to word a complaint, the text is read into a `Value`.
+fn strict_error(text: &str, odd_number: bool) -> Option<serde_json::Error> {
+    if !odd_number
+        && !text.contains("\\u")
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        return None;
+    }
+    serde_json::from_str::<Value>(text).err()
+}
+
 /// The line of the last `,` before (line, column), both 1-based.
 fn comma_line(text: &str, line: usize, column: usize) -> Option<usize> {
     let start: usize = text
@@ -119,48 +137,62 @@ fn comma_line(text: &str, line: usize, column: usize) -> Option<usize> {
     Some(text[..comma].matches('\n').count() + 1)
 }
 
-fn convert(
-    node: &ast::Value<'_>,
-    lines: &LineIndex,
+/// The jsonc AST as a `Value`, noting the page line of every value (visited
+/// in text order, so lines are counted as it goes).
+struct Convert<'a> {
+    lines: LineCounter<'a>,
     first_line: u32,
-    pointer: &mut String,
-    positions: &mut Vec<(String, u32)>,
-) -> Value {
-    positions.push((
-        pointer.clone(),
-        first_line + lines.line(node.range().start) - 1,
-    ));
-    match node {
-        ast::Value::StringLit(s) => Value::String(s.value.to_string()),
-        ast::Value::NumberLit(n) => match n.value.parse::<Number>() {
-            Ok(number) => Value::Number(number),
-            Err(_) => Value::String(n.value.to_string()),
-        },
-        ast::Value::BooleanLit(b) => Value::Bool(b.value),
-        ast::Value::NullKeyword(_) => Value::Null,
-        ast::Value::Array(array) => {
-            let mut items = Vec::with_capacity(array.elements.len());
-            for (i, element) in array.elements.iter().enumerate() {
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&i.to_string());
-                items.push(convert(element, lines, first_line, pointer, positions));
-                pointer.truncate(len);
+    /// JSON pointer of the value being converted.
+    pointer: String,
+    positions: Vec<(String, u32)>,
+    /// A number serde_json does not read (out of range): kept as a string.
+    odd_number: bool,
+}
+
+impl Convert<'_> {
+    fn value(&mut self, node: &ast::Value<'_>) -> Value {
+        let line = self.first_line + self.lines.line(node.range().start) - 1;
+        self.positions.push((self.pointer.clone(), line));
+        match node {
+            ast::Value::StringLit(s) => Value::String(s.value.to_string()),
+            ast::Value::NumberLit(n) => match n.value.parse::<Number>() {
+                Ok(number) => Value::Number(number),
+                Err(_) => {
+                    self.odd_number = true;
+                    Value::String(n.value.to_string())
+                }
+            },
+            ast::Value::BooleanLit(b) => Value::Bool(b.value),
+            ast::Value::NullKeyword(_) => Value::Null,
+            ast::Value::Array(array) => {
+                let mut items = Vec::with_capacity(array.elements.len());
+                for (i, element) in array.elements.iter().enumerate() {
+                    let len = self.pointer.len();
+                    // Writing to a String cannot fail.
+                    let _ = write!(self.pointer, "/{i}");
+                    items.push(self.value(element));
+                    self.pointer.truncate(len);
+                }
+                Value::Array(items)
             }
-            Value::Array(items)
-        }
-        ast::Value::Object(object) => {
-            let mut map = Map::new();
-            for prop in &object.properties {
-                let key = prop.name.as_str().to_string();
-                let len = pointer.len();
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                let value = convert(&prop.value, lines, first_line, pointer, positions);
-                pointer.truncate(len);
-                map.insert(key, value);
+            ast::Value::Object(object) => {
+                let mut map = Map::new();
+                for prop in &object.properties {
+                    let key = prop.name.as_str().to_string();
+                    let len = self.pointer.len();
+                    self.pointer.push('/');
+                    if key.contains(['~', '/']) {
+                        self.pointer
+                            .push_str(&key.replace('~', "~0").replace('/', "~1"));
+                    } else {
+                        self.pointer.push_str(&key);
+                    }
+                    let value = self.value(&prop.value);
+                    self.pointer.truncate(len);
+                    map.insert(key, value);
+                }
+                Value::Object(map)
             }
-            Value::Object(map)
         }
     }
 }
@@ -199,5 +231,22 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn strictness_is_serde_json_reading_a_value() {
+        // What skipping a value does not check: a number's range, a lone surrogate.
+        for text in [r#"{"a": 1e400}"#, r#"{"a": "\ud800"}"#] {
+            let read = read(text, 1);
+            assert!(!matches!(read, JsonRead::Strict(_)), "{text}: {read:?}");
+            if let JsonRead::Lenient(_, why, _) = read {
+                let expected = serde_json::from_str::<Value>(text).unwrap_err().to_string();
+                assert!(expected.starts_with(&why), "{why} / {expected}");
+            }
+        }
+        assert!(matches!(
+            read(r#"{"a": "\u00e9", "b": 1e300}"#, 1),
+            JsonRead::Strict(_)
+        ));
     }
 }

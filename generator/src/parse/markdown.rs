@@ -78,6 +78,41 @@ impl LineIndex {
     }
 }
 
+/// 1-based line numbers of offsets asked for in increasing order, counted as
+/// it goes (an earlier offset than the last is counted again from the start).
+/// Cheaper than a [`LineIndex`] when only block starts are asked for.
+pub struct LineCounter<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: u32,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    pub fn line(&mut self, offset: usize) -> u32 {
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 1);
+        }
+        let end = offset.min(self.text.len());
+        let newlines = self.text[self.offset..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.line = self
+            .line
+            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        self.offset = end;
+        self.line
+    }
+}
+
 enum Open {
     None,
     Inline {
@@ -112,7 +147,7 @@ struct TableBuilder {
 
 /// Splits `text` into blocks. Never fails: markdown has no syntax errors.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let lines = LineIndex::new(text);
+    let mut lines = LineCounter::new(text);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH;
@@ -123,7 +158,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut link_stack: Vec<(String, usize)> = Vec::new();
 
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        let line = lines.line(range.start);
+        // Only a start says where a block, row or cell begins.
+        let line = match event {
+            Event::Start(_) => lines.line(range.start),
+            _ => 0,
+        };
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
                 open = Open::Meta {
@@ -353,6 +392,20 @@ fn flush_inline(open: &mut Open, out: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_counter_agrees_with_the_index_in_any_order() {
+        let text = "a\nb\n\nc\nd";
+        let index = LineIndex::new(text);
+        let mut counter = LineCounter::new(text);
+        for offset in [0, 2, 3, 5, 9, 4, 1, 8, 100] {
+            assert_eq!(
+                counter.line(offset),
+                index.line(offset.min(text.len())),
+                "{offset}"
+            );
+        }
+    }
 
     #[test]
     fn lines_of_blocks_rows_and_code() {

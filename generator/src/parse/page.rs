@@ -617,7 +617,13 @@ impl PageParser {
 
     /// "Inherits from [x](x.md)", "derived from [x][]": the page's base type.
     fn inheritance(&mut self, inline: &Inline, line: u32) {
-        if self.page.base.is_some() {
+        // Every marker has a "from": most paragraphs are passed over on one scan.
+        let has_from = inline
+            .text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"from"));
+        if self.page.base.is_some() || !has_from {
             return;
         }
         let lower = inline.text.to_ascii_lowercase();
