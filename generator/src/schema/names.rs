@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
+use rayon::prelude::*;
 
 use super::model::{Operation, Polymorphic, PolymorphicVariant, Schema, TypeDef};
 
@@ -144,23 +145,35 @@ pub fn assign(schema: &mut Schema) {
         ns.module = modules.claim(base, true);
         module_of.insert(ns.name.clone(), ns.module.clone());
     }
+    // The names wanted (heck's work, in parallel) are made first; claiming
+    // them in schema order is what must be serial.
+    let type_bases: Vec<String> = schema.types.par_iter().map(|d| camel(&d.name)).collect();
+    let enum_bases: Vec<(String, Vec<String>)> = schema
+        .enums
+        .par_iter()
+        .map(|d| {
+            (
+                camel(&d.name),
+                d.members.iter().map(|m| camel(&m.name)).collect(),
+            )
+        })
+        .collect();
     let mut type_scopes: BTreeMap<String, Scope> = BTreeMap::new();
-    for def in &mut schema.types {
+    for (def, base) in schema.types.iter_mut().zip(type_bases) {
         let scope = type_scopes
             .entry(def.namespace.clone())
             .or_insert_with(|| Scope::with(RESERVED_TYPES));
-        def.rust_name = claim_type(scope, &def.name);
+        def.rust_name = claim_type(scope, base);
     }
     assign_fields(&mut schema.types);
-    for def in &mut schema.enums {
+    for (def, (base, member_bases)) in schema.enums.iter_mut().zip(enum_bases) {
         let scope = type_scopes
             .entry(def.namespace.clone())
             .or_insert_with(|| Scope::with(RESERVED_TYPES));
-        def.rust_name = claim_type(scope, &def.name);
+        def.rust_name = claim_type(scope, base);
         // `Other(String)` is the catch-all for values the docs never listed.
         let mut variants = Scope::with(&["Other", "Self"]);
-        for m in &mut def.members {
-            let base = camel(&m.name);
+        for (m, base) in def.members.iter_mut().zip(member_bases) {
             m.rust_name = if base == "Self" {
                 variants.claim("SelfValue".into(), false)
             } else if base == "Other" {
@@ -234,6 +247,10 @@ fn assign_fields(types: &mut [TypeDef]) {
         .enumerate()
         .map(|(i, t)| (t.qualified(), i))
         .collect();
+    let wanted: Vec<Vec<String>> = types
+        .par_iter()
+        .map(|t| t.properties.iter().map(|p| snake(&p.name)).collect())
+        .collect();
     let mut done = vec![false; types.len()];
     for start in 0..types.len() {
         // Walk up to the outermost unnamed base, then name down the chain.
@@ -261,10 +278,10 @@ fn assign_fields(types: &mut [TypeDef]) {
                 .iter()
                 .map(|(json, rust)| (json.as_str(), rust.as_str()))
                 .collect();
-            for p in &mut types[i].properties {
+            for (p, base) in types[i].properties.iter_mut().zip(&wanted[i]) {
                 p.rust_name = match by_json.get(p.name.as_str()) {
                     Some(rust) => rust.to_string(),
-                    None => fields.claim(snake(&p.name), true),
+                    None => fields.claim(base.clone(), true),
                 };
             }
             done[i] = true;
@@ -299,8 +316,8 @@ pub fn inherited_properties(
     out
 }
 
-fn claim_type(scope: &mut Scope, name: &str) -> String {
-    let base = camel(name);
+/// Claims `base` (a [`camel`] name) for a type, `{base}Type` if it is reserved.
+fn claim_type(scope: &mut Scope, base: String) -> String {
     let base = if scope.taken.contains(&base) && RESERVED_TYPES.contains(&base.as_str()) {
         format!("{base}Type")
     } else {
@@ -314,34 +331,60 @@ fn claim_type(scope: &mut Scope, name: &str) -> String {
 /// across all traits, so the `{Method}Request` and `{Method}Response` types
 /// the emitter derives from them are unique in the `handlers` module too.
 fn assign_handlers(operations: &mut [Operation]) {
+    struct Wanted {
+        method: String,
+        /// The collection (lower-cased) and its trait's name.
+        handler: Option<(String, String)>,
+        params: Vec<String>,
+    }
+    let wanted: Vec<Wanted> = operations
+        .par_iter()
+        .map(|op| {
+            let title = if op.title.trim().is_empty() {
+                &op.name
+            } else {
+                &op.title
+            };
+            let collection = op
+                .paths
+                .first()
+                .and_then(|p| collection_of(p))
+                .filter(|_| op.routable);
+            Wanted {
+                method: snake(title),
+                handler: collection
+                    .map(|c| (c.to_ascii_lowercase(), format!("{}Handler", camel(&c)))),
+                params: op
+                    .path_params
+                    .iter()
+                    .chain(&op.query_params)
+                    .map(|p| snake(&p.name))
+                    .collect(),
+            }
+        })
+        .collect();
     let mut module = Scope::with(RESERVED_TYPES);
     let mut methods = Scope::default();
     let mut traits: BTreeMap<String, String> = BTreeMap::new();
-    for op in operations.iter_mut() {
-        let title = if op.title.trim().is_empty() {
-            op.name.clone()
-        } else {
-            op.title.clone()
-        };
-        let method_base = snake(&title);
-        let Some(collection) = op
-            .paths
-            .first()
-            .and_then(|p| collection_of(p))
-            .filter(|_| op.routable)
-        else {
-            op.rust_name = method_base;
+    for (op, wanted) in operations.iter_mut().zip(wanted) {
+        let Some((collection, handler)) = wanted.handler else {
+            op.rust_name = wanted.method;
             continue;
         };
         let trait_name = traits
-            .entry(collection.to_ascii_lowercase())
-            .or_insert_with(|| module.claim(format!("{}Handler", camel(&collection)), false));
+            .entry(collection)
+            .or_insert_with(|| module.claim(handler, false));
         op.handler = Some(trait_name.clone());
-        op.rust_name = methods.claim(method_base, true);
+        op.rust_name = methods.claim(wanted.method, true);
         // The request struct's own fields come first.
         let mut params = Scope::with(&["body", "path", "query", "http"]);
-        for p in op.path_params.iter_mut().chain(op.query_params.iter_mut()) {
-            p.rust_name = params.claim(snake(&p.name), true);
+        for (p, base) in op
+            .path_params
+            .iter_mut()
+            .chain(op.query_params.iter_mut())
+            .zip(wanted.params)
+        {
+            p.rust_name = params.claim(base, true);
         }
     }
 }
@@ -401,9 +444,9 @@ mod tests {
     #[test]
     fn scopes_and_collections() {
         let mut scope = Scope::with(RESERVED_TYPES);
-        assert_eq!(claim_type(&mut scope, "option"), "OptionType");
-        assert_eq!(claim_type(&mut scope, "user"), "User");
-        assert_eq!(claim_type(&mut scope, "User"), "User2");
+        assert_eq!(claim_type(&mut scope, camel("option")), "OptionType");
+        assert_eq!(claim_type(&mut scope, camel("user")), "User");
+        assert_eq!(claim_type(&mut scope, camel("User")), "User2");
         assert_eq!(
             collection_of("/reports/userCredentialUsageDetails/$ref").as_deref(),
             Some("userCredentialUsageDetails")
