@@ -68,8 +68,11 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     for page in &by_authority {
         b.page(page);
     }
+    // Representations add properties, never types or enums: one folded-key
+    // map serves every lookup they make.
+    let folded = b.folded_keys();
     for page in &pages {
-        b.representation(page);
+        b.representation(page, &folded);
     }
     let bodies = Bodies::new(&pages);
     b.resolve(&bodies);
@@ -448,7 +451,7 @@ impl Builder {
 
     /// Members a resource's JSON representation shows but no property table of
     /// the type or its bases lists: added, typed from the placeholder value.
-    fn representation(&mut self, page: &Page) {
+    fn representation(&mut self, page: &Page, folded: &HashMap<String, Vec<String>>) {
         let Some(resource) = &page.resource else {
             return;
         };
@@ -481,7 +484,7 @@ impl Builder {
             current = def
                 .base
                 .as_ref()
-                .and_then(|b| self.lookup(b))
+                .and_then(|b| self.lookup(b, folded))
                 .and_then(|q| {
                     let (n, t) = q.rsplit_once('.')?;
                     Some(key(n, t))
@@ -870,6 +873,8 @@ impl Builder {
         }
         let mut renames: BTreeMap<String, String> = BTreeMap::new();
         let mut reported: BTreeSet<String> = BTreeSet::new();
+        // Kept up to date as enums and inferred types are added below.
+        let mut folded = self.folded_keys();
         for (reference, source, role) in references {
             if reference.starts_with("Edm.")
                 || renames.contains_key(&reference)
@@ -877,7 +882,7 @@ impl Builder {
             {
                 continue;
             }
-            if let Some(found) = self.lookup(&reference) {
+            if let Some(found) = self.lookup(&reference, &folded) {
                 renames.insert(reference, found);
                 continue;
             }
@@ -900,7 +905,12 @@ impl Builder {
                         rust_name: String::new(),
                         area: None,
                     };
-                    self.enums.insert(key(ns, name), def);
+                    let k = key(ns, name);
+                    folded
+                        .entry(k.to_ascii_lowercase())
+                        .or_default()
+                        .push(reference.clone());
+                    self.enums.insert(k, def);
                     renames.insert(reference.clone(), reference);
                     continue;
                 }
@@ -917,7 +927,12 @@ impl Builder {
                     format!("inferred {} properties from this example; document the type to replace them", def.properties.len()),
                 ));
                 let qualified = def.qualified();
-                self.types.insert(key(&def.namespace, &def.name), def);
+                let k = key(&def.namespace, &def.name);
+                folded
+                    .entry(k.to_ascii_lowercase())
+                    .or_default()
+                    .push(qualified.clone());
+                self.types.insert(k, def);
                 renames.insert(reference, qualified);
                 continue;
             }
@@ -962,9 +977,24 @@ impl Builder {
         }
     }
 
+    /// Every type's and enum's key, ASCII case folded → their qualified names,
+    /// so that a lookup ignoring case is one hash lookup, not a scan.
+    fn folded_keys(&self) -> HashMap<String, Vec<String>> {
+        let mut folded: HashMap<String, Vec<String>> = HashMap::new();
+        let types = self.types.iter().map(|(k, t)| (k, t.qualified()));
+        let enums = self.enums.iter().map(|(k, e)| (k, e.qualified()));
+        for (k, qualified) in types.chain(enums) {
+            folded
+                .entry(k.to_ascii_lowercase())
+                .or_default()
+                .push(qualified);
+        }
+        folded
+    }
+
     /// The canonical qualified name of a known type or enum: exact first, then
-    /// ignoring case when that is unambiguous.
-    fn lookup(&self, qualified: &str) -> Option<String> {
+    /// ignoring case when that is unambiguous (`folded`: [`Self::folded_keys`]).
+    fn lookup(&self, qualified: &str, folded: &HashMap<String, Vec<String>>) -> Option<String> {
         let (ns, name) = qualified.rsplit_once('.')?;
         let exact = key(ns, name);
         if let Some(t) = self.types.get(&exact) {
@@ -973,20 +1003,10 @@ impl Builder {
         if let Some(e) = self.enums.get(&exact) {
             return Some(e.qualified());
         }
-        let lower = exact.to_ascii_lowercase();
-        let mut found = self
-            .types
-            .iter()
-            .filter(|(k, _)| k.to_ascii_lowercase() == lower)
-            .map(|(_, t)| t.qualified())
-            .chain(
-                self.enums
-                    .iter()
-                    .filter(|(k, _)| k.to_ascii_lowercase() == lower)
-                    .map(|(_, e)| e.qualified()),
-            );
-        let first = found.next()?;
-        found.next().is_none().then_some(first)
+        match folded.get(&exact.to_ascii_lowercase())?.as_slice() {
+            [only] => Some(only.clone()),
+            _ => None,
+        }
     }
 
     fn finish(self) -> Schema {
