@@ -341,6 +341,18 @@ fn is_string_literal(line: &str) -> bool {
 
 /// A string literal, escaped as quote escapes it.
 pub fn string(value: &str) -> String {
+    // Printable ASCII but `"` and `\` is its own escape (most strings
+    // written): quoted as is, without building a literal.
+    if value
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
+    {
+        let mut quoted = String::with_capacity(value.len() + 2);
+        quoted.push('"');
+        quoted.push_str(value);
+        quoted.push('"');
+        return quoted;
+    }
     proc_macro2::Literal::string(value).to_string()
 }
 
@@ -450,6 +462,21 @@ mod tests {
             check(alias(&ty), true);
         }
         assert!(is_string_literal(r#""a \" b\\","#));
+        for value in [
+            "plain text",
+            "a \"b\"",
+            "back\\slash",
+            "tab\there",
+            "é",
+            "\0",
+            "'",
+            "",
+        ] {
+            assert_eq!(
+                string(value),
+                proc_macro2::Literal::string(value).to_string()
+            );
+        }
         assert!(!is_string_literal(r#""a" + "b""#));
     }
 

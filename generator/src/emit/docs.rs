@@ -53,12 +53,15 @@ pub fn raw_attrs(text: &str) -> TokenStream {
 /// The values of [`raw_attrs`]: control characters dropped.
 pub fn raw_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines().map(|line| {
-        let line: String = line.chars().filter(|c| !c.is_control()).collect();
-        if line.is_empty() {
-            line
-        } else {
-            format!(" {line}")
+        let mut value = String::with_capacity(line.len() + 1);
+        if !line.is_empty() {
+            value.push(' ');
+            value.extend(line.chars().filter(|c| !c.is_control()));
         }
+        if value == " " {
+            value.clear();
+        }
+        value
     })
 }
 

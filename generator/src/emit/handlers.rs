@@ -10,7 +10,7 @@ use super::code::{self, Code};
 use super::context::{field_name, Context};
 use super::docs;
 use crate::parse;
-use crate::schema::{names, Operation, Param};
+use crate::schema::{Operation, Param};
 
 const MODULE: Option<&str> = Some("handlers");
 
@@ -135,10 +135,9 @@ fn trait_cfg_text(cx: &Context, ops: &[&Operation]) -> Option<String> {
 }
 
 pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
-    let base = names::camel(&op.rust_name);
     (
-        format_ident!("{}Request", base),
-        format_ident!("{}Response", base),
+        format_ident!("{}Request", op.type_base),
+        format_ident!("{}Response", op.type_base),
     )
 }
 

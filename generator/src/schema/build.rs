@@ -733,6 +733,7 @@ impl Builder {
             source: src(file, facts.requests.first().map_or(facts.line, |r| r.line)),
             handler: None,
             rust_name: String::new(),
+            type_base: String::new(),
             area: None,
         });
     }

@@ -197,6 +197,11 @@ pub struct Operation {
     pub rust_name: String,
     /// The documentation area (front matter `ms.prod` of the page).
     pub area: Option<String>,
+    /// `rust_name` in UpperCamelCase, which the operation's Rust types
+    /// (`{…}Request`, `{…}Response`) start with; made with the other names,
+    /// not part of the schema's JSON.
+    #[serde(skip)]
+    pub type_base: String,
 }
 
 impl Operation {

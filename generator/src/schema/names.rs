@@ -185,6 +185,10 @@ pub fn assign(schema: &mut Schema) {
     }
     assign_polymorphic(&mut schema.types, &mut type_scopes);
     assign_handlers(&mut schema.operations);
+    schema
+        .operations
+        .par_iter_mut()
+        .for_each(|op| op.type_base = camel(&op.rust_name));
 }
 
 /// A base type that a property is typed as, and that other types derive
