@@ -365,8 +365,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
+/// `inline` with its text trimmed in place (link offsets stay as they were).
 fn trimmed(mut inline: Inline) -> Inline {
-    inline.text = inline.text.trim().to_string();
+    let end = inline.text.trim_end().len();
+    inline.text.truncate(end);
+    let start = inline.text.len() - inline.text.trim_start().len();
+    inline.text.drain(..start);
     inline
 }
 
