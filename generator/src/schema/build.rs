@@ -77,6 +77,14 @@ fn key(namespace: &str, name: &str) -> String {
     format!("{}.{}", namespace.to_ascii_lowercase(), name)
 }
 
+/// Adds the type or enum under `key` to a [`Builder::folded_keys`] map.
+fn fold(folded: &mut HashMap<String, Vec<String>>, key: &str, qualified: String) {
+    folded
+        .entry(key.to_ascii_lowercase())
+        .or_default()
+        .push(qualified);
+}
+
 fn src(file: &str, line: u32) -> Source {
     Source {
         file: file.to_string(),
@@ -875,10 +883,7 @@ impl Builder {
                         area: None,
                     };
                     let k = key(ns, name);
-                    folded
-                        .entry(k.to_ascii_lowercase())
-                        .or_default()
-                        .push(reference.clone());
+                    fold(&mut folded, &k, reference.clone());
                     self.enums.insert(k, def);
                     renames.insert(reference.clone(), reference);
                     continue;
@@ -897,10 +902,7 @@ impl Builder {
                 ));
                 let qualified = def.qualified();
                 let k = key(&def.namespace, &def.name);
-                folded
-                    .entry(k.to_ascii_lowercase())
-                    .or_default()
-                    .push(qualified.clone());
+                fold(&mut folded, &k, qualified.clone());
                 self.types.insert(k, def);
                 renames.insert(reference, qualified);
                 continue;
@@ -953,10 +955,7 @@ impl Builder {
         let types = self.types.iter().map(|(k, t)| (k, t.qualified()));
         let enums = self.enums.iter().map(|(k, e)| (k, e.qualified()));
         for (k, qualified) in types.chain(enums) {
-            folded
-                .entry(k.to_ascii_lowercase())
-                .or_default()
-                .push(qualified);
+            fold(&mut folded, k, qualified);
         }
         folded
     }
