@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
@@ -12,22 +13,49 @@ use serde_json::{Map, Number, Value};
 use super::markdown::LineCounter;
 
 /// A JSON body and where its values are.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct JsonBody {
     pub value: Value,
     /// Line of the body's first character in the page.
     pub line: u32,
+    /// The text the value was read from (NBSP as spaces): where its values
+    /// are is read from it when first asked, as most bodies are never asked.
+    text: Box<str>,
     /// JSON pointer (`/value/0/feature`) → page line of that value.
-    pub positions: Vec<(String, u32)>,
+    positions: OnceLock<Vec<(String, u32)>>,
+}
+
+impl PartialEq for JsonBody {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.value, self.line, &self.text) == (&other.value, other.line, &other.text)
+    }
 }
 
 impl JsonBody {
     /// The page line of the value at `pointer`, or the body's first line.
     pub fn line_of(&self, pointer: &str) -> u32 {
-        self.positions
+        self.positions()
             .iter()
             .find(|(p, _)| p == pointer)
             .map_or(self.line, |(_, l)| *l)
+    }
+
+    /// JSON pointer → page line of every value, in text order.
+    pub fn positions(&self) -> &[(String, u32)] {
+        self.positions.get_or_init(|| {
+            let options = jsonc_parser::ParseOptions::default();
+            match jsonc_parser::parse_to_ast(&self.text, &Default::default(), &options) {
+                Ok(jsonc_parser::ParseResult {
+                    value: Some(ast), ..
+                }) => {
+                    let mut convert = Convert::new(&self.text, self.line);
+                    convert.value(&ast);
+                    convert.positions
+                }
+                // Read before as strict JSON, which the lenient reader reads too.
+                _ => Vec::new(),
+            }
+        })
     }
 }
 
@@ -51,6 +79,19 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
         Cow::Owned(text.replace('\u{a0}', " "))
     } else {
         Cow::Borrowed(text)
+    };
+    // Strict JSON (most bodies) is read by serde_json alone; where its values
+    // are is read only if asked (see `JsonBody::positions`).
+    let strict_error = match serde_json::from_str::<Value>(&normalized) {
+        Ok(value) => {
+            return JsonRead::Strict(JsonBody {
+                value,
+                line: first_line,
+                text: normalized.into(),
+                positions: OnceLock::new(),
+            })
+        }
+        Err(e) => e,
     };
     let is_elision = |line: &str| matches!(line.trim().trim_end_matches(','), "..." | "\u{2026}");
     let elided = if (normalized.contains("...") || normalized.contains('\u{2026}'))
@@ -78,51 +119,27 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     let Some(ast) = ast else {
         return JsonRead::Invalid("no JSON value".to_string(), first_line);
     };
-    let mut convert = Convert {
-        lines: LineCounter::new(&elided),
-        first_line,
-        pointer: String::new(),
-        positions: Vec::new(),
-        odd_number: false,
-    };
+    let mut convert = Convert::new(&elided, first_line);
     let value = convert.value(&ast);
+    let positions = convert.positions;
+    let mut line = strict_error.line();
+    let message = strict_error.to_string();
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    if message == "trailing comma" {
+        // serde_json points at the bracket after the comma; point at the comma.
+        line = comma_line(&normalized, strict_error.line(), strict_error.column()).unwrap_or(line);
+    }
     let body = JsonBody {
         value,
         line: first_line,
-        positions: convert.positions,
+        text: elided.into(),
+        positions: OnceLock::from(positions),
     };
-    match strict_error(&normalized, convert.odd_number) {
-        None => JsonRead::Strict(body),
-        Some(e) => {
-            let mut line = e.line();
-            let message = e.to_string();
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(&message)
-                .to_string();
-            if message == "trailing comma" {
-                // serde_json points at the bracket after the comma; point at the comma.
-                line = comma_line(&normalized, e.line(), e.column()).unwrap_or(line);
-            }
-            JsonRead::Lenient(body, message, to_page(line))
-        }
-    }
-}
-
-/// serde_json's complaint about `text` as strict JSON, worded as reading it
-/// into a `Value` words it (diagnostics quote it). Skipping the text with
-/// `IgnoredAny` allocates nothing and fails on the same texts, except that
-/// it checks neither a number's range nor a `\u` escape's surrogates: with
-/// either, or to word a complaint, the text is read into a `Value`.
-fn strict_error(text: &str, odd_number: bool) -> Option<serde_json::Error> {
-    if !odd_number
-        && !text.contains("\\u")
-        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
-    {
-        return None;
-    }
-    serde_json::from_str::<Value>(text).err()
+    JsonRead::Lenient(body, message, to_page(line))
 }
 
 /// The line of the last `,` before (line, column), both 1-based.
@@ -145,11 +162,18 @@ struct Convert<'a> {
     /// JSON pointer of the value being converted.
     pointer: String,
     positions: Vec<(String, u32)>,
-    /// A number serde_json does not read (out of range): kept as a string.
-    odd_number: bool,
 }
 
-impl Convert<'_> {
+impl<'a> Convert<'a> {
+    fn new(text: &'a str, first_line: u32) -> Self {
+        Convert {
+            lines: LineCounter::new(text),
+            first_line,
+            pointer: String::new(),
+            positions: Vec::new(),
+        }
+    }
+
     fn value(&mut self, node: &ast::Value<'_>) -> Value {
         let line = self.first_line + self.lines.line(node.range().start) - 1;
         self.positions.push((self.pointer.clone(), line));
@@ -157,10 +181,8 @@ impl Convert<'_> {
             ast::Value::StringLit(s) => Value::String(s.value.to_string()),
             ast::Value::NumberLit(n) => match n.value.parse::<Number>() {
                 Ok(number) => Value::Number(number),
-                Err(_) => {
-                    self.odd_number = true;
-                    Value::String(n.value.to_string())
-                }
+                // Out of serde_json's range: kept as written.
+                Err(_) => Value::String(n.value.to_string()),
             },
             ast::Value::BooleanLit(b) => Value::Bool(b.value),
             ast::Value::NullKeyword(_) => Value::Null,
