@@ -1,6 +1,7 @@
-//! Example JSON, read leniently (trailing commas, comments, NBSP indentation
-//! occur in the docs) while remembering the line of every value, so that a
-//! diagnostic about a value can point at it.
+//! Example JSON, read strictly by serde_json where it is strict JSON, else
+//! leniently (trailing commas, comments, NBSP indentation occur in the docs),
+//! able to tell the line of every value, so that a diagnostic about a value
+//! can point at it.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -257,7 +258,8 @@ mod tests {
 
     #[test]
     fn strictness_is_serde_json_reading_a_value() {
-        // What skipping a value does not check: a number's range, a lone surrogate.
+        // Strict means serde_json reads it into a `Value`: a number out of
+        // range or a lone surrogate is not, though the lenient reader reads both.
         for text in [r#"{"a": 1e400}"#, r#"{"a": "\ud800"}"#] {
             let read = read(text, 1);
             assert!(!matches!(read, JsonRead::Strict(_)), "{text}: {read:?}");
