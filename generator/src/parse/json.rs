@@ -13,6 +13,9 @@ use serde_json::{Map, Number, Value};
 
 use super::markdown::LineCounter;
 
+/// JSON pointer (`/value/0/feature`) → page line of that value, in text order.
+type Positions = Vec<(String, u32)>;
+
 /// A JSON body and where its values are.
 #[derive(Debug, Clone)]
 pub struct JsonBody {
@@ -22,8 +25,7 @@ pub struct JsonBody {
     /// The text the value was read from (NBSP as spaces): where its values
     /// are is read from it when first asked, as most bodies are never asked.
     text: Box<str>,
-    /// JSON pointer (`/value/0/feature`) → page line of that value.
-    positions: OnceLock<Vec<(String, u32)>>,
+    positions: OnceLock<Positions>,
 }
 
 impl PartialEq for JsonBody {
@@ -44,18 +46,8 @@ impl JsonBody {
     /// JSON pointer → page line of every value, in text order.
     pub fn positions(&self) -> &[(String, u32)] {
         self.positions.get_or_init(|| {
-            let options = jsonc_parser::ParseOptions::default();
-            match jsonc_parser::parse_to_ast(&self.text, &Default::default(), &options) {
-                Ok(jsonc_parser::ParseResult {
-                    value: Some(ast), ..
-                }) => {
-                    let mut convert = Convert::new(&self.text, self.line);
-                    convert.value(&ast);
-                    convert.positions
-                }
-                // Read before as strict JSON, which the lenient reader reads too.
-                _ => Vec::new(),
-            }
+            // Read before as strict JSON, which the lenient reader reads too.
+            lenient(&self.text, self.line).map_or_else(|_| Vec::new(), |(_, positions)| positions)
         })
     }
 }
@@ -108,21 +100,10 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     } else {
         Cow::Borrowed(normalized.as_ref())
     };
-    let options = jsonc_parser::ParseOptions::default();
-    let parsed = jsonc_parser::parse_to_ast(&elided, &Default::default(), &options);
-    let to_page = |line_in_body: usize| {
-        first_line + u32::try_from(line_in_body.saturating_sub(1)).unwrap_or(0)
+    let (value, positions) = match lenient(&elided, first_line) {
+        Ok(read) => read,
+        Err((why, line)) => return JsonRead::Invalid(why, line),
     };
-    let ast = match parsed {
-        Ok(result) => result.value,
-        Err(e) => return JsonRead::Invalid(e.kind().to_string(), to_page(e.line_display())),
-    };
-    let Some(ast) = ast else {
-        return JsonRead::Invalid("no JSON value".to_string(), first_line);
-    };
-    let mut convert = Convert::new(&elided, first_line);
-    let value = convert.value(&ast);
-    let positions = convert.positions;
     let mut line = strict_error.line();
     let message = strict_error.to_string();
     let message = message
@@ -140,7 +121,27 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
         text: elided.into(),
         positions: OnceLock::from(positions),
     };
-    JsonRead::Lenient(body, message, to_page(line))
+    let line_in_body = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
+    JsonRead::Lenient(body, message, first_line + line_in_body)
+}
+
+/// `text` (starting at page line `first_line`) read by the lenient reader:
+/// its value and where each value is, or the complaint and its page line.
+fn lenient(text: &str, first_line: u32) -> Result<(Value, Positions), (String, u32)> {
+    let options = jsonc_parser::ParseOptions::default();
+    let ast = match jsonc_parser::parse_to_ast(text, &Default::default(), &options) {
+        Ok(result) => result.value,
+        Err(e) => {
+            let line_in_body = u32::try_from(e.line_display().saturating_sub(1)).unwrap_or(0);
+            return Err((e.kind().to_string(), first_line + line_in_body));
+        }
+    };
+    let Some(ast) = ast else {
+        return Err(("no JSON value".to_string(), first_line));
+    };
+    let mut convert = Convert::new(text, first_line);
+    let value = convert.value(&ast);
+    Ok((value, convert.positions))
 }
 
 /// The line of the last `,` before (line, column), both 1-based.
@@ -162,7 +163,7 @@ struct Convert<'a> {
     first_line: u32,
     /// JSON pointer of the value being converted.
     pointer: String,
-    positions: Vec<(String, u32)>,
+    positions: Positions,
 }
 
 impl<'a> Convert<'a> {
