@@ -5,7 +5,8 @@
 //! Each stage runs `RUNS` times on the previous stage's output; the median is
 //! printed with its ratio to the floor, then the process's peak memory.
 //! Thread count is rayon's default (the machine's cores), for the floor too.
-//! Set `MDBIND_BENCH_CORPUS` to measure another docs folder.
+//! Set `MDBIND_BENCH_CORPUS` to measure another docs folder. The allocator is
+//! the command line's (`mdbind::allocator`), so the figures are the CLI's.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -14,7 +15,11 @@ use rayon::prelude::*;
 
 const RUNS: usize = 5;
 
+#[global_allocator]
+static ALLOCATOR: mdbind::allocator::MiMalloc = mdbind::allocator::MiMalloc;
+
 fn main() {
+    mdbind::allocator::tune();
     let corpus = std::env::var_os("MDBIND_BENCH_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| {

@@ -9,6 +9,8 @@
 //! [`load`] runs the first two over a docs folder, [`generate`] all three, and
 //! [`Builder`] does it from `build.rs`.
 
+#[cfg(feature = "cli")]
+pub mod allocator;
 mod builder;
 pub mod diagnostics;
 pub mod diff;

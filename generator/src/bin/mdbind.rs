@@ -91,7 +91,11 @@ enum Format {
     Json,
 }
 
+#[global_allocator]
+static ALLOCATOR: mdbind::allocator::MiMalloc = mdbind::allocator::MiMalloc;
+
 fn main() -> ExitCode {
+    mdbind::allocator::tune();
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(message) => {
