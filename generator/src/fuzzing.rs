@@ -13,7 +13,7 @@ pub fn page(bytes: &[u8]) {
 pub fn pipeline(bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let (page, diagnostics) = crate::parse::parse_page("api/fuzz.md", &text);
-    let schema = crate::schema::build(&[page], diagnostics);
+    let schema = crate::schema::build(vec![page], diagnostics);
     let options = crate::emit::Options {
         server: true,
         mock: true,

@@ -84,10 +84,7 @@ pub fn load(docs: &Path) -> std::io::Result<Schema> {
             }
         }
     }
-    let mut schema = schema::build(&pages, diagnostics);
-    // Freeing every page's parse is a good part of a second's work on a large
-    // docs folder: spread it over the threads too.
-    pages.into_par_iter().for_each(drop);
+    let mut schema = schema::build(pages, diagnostics);
     schema.pages_skipped.extend(skipped);
     schema.pages_skipped.sort();
     schema.pages += files.len();

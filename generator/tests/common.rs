@@ -24,7 +24,7 @@ pub fn seed_pages() -> Vec<(String, String)> {
 pub fn schema_of_page(relative: &str) -> mdbind::Schema {
     let text = std::fs::read_to_string(docs_input().join(relative)).unwrap();
     let (page, diagnostics) = mdbind::parse::parse_page(relative, &text);
-    mdbind::schema::build(&[page], diagnostics)
+    mdbind::schema::build(vec![page], diagnostics)
 }
 
 /// All generated files joined into one text, each under its name.

@@ -100,7 +100,7 @@ fn corpus_output_is_deterministic() {
         pages.push(page);
         diagnostics.extend(found);
     }
-    let mut reversed = mdbind::schema::build(&pages, diagnostics);
+    let mut reversed = mdbind::schema::build(pages, diagnostics);
     let mut forward = mdbind::load(&corpus).unwrap();
     // `load` also counts files that are not pages; the rest must be identical.
     (forward.pages, forward.pages_skipped) = (0, Vec::new());

@@ -13,7 +13,7 @@ fn status_diagnostics(example_status: &str) -> Vec<(u32, String)> {
          ```http\nHTTP/1.1 {example_status}\n```\n"
     );
     let (page, diagnostics) = mdbind::parse::parse_page("api/job-create.md", &text);
-    let schema = mdbind::schema::build(&[page], diagnostics);
+    let schema = mdbind::schema::build(vec![page], diagnostics);
     schema
         .diagnostics
         .iter()

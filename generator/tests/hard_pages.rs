@@ -12,7 +12,7 @@ fn schema_of_hard_pages() {
         let name = relative.to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(root.join(relative)).unwrap();
         let (page, diagnostics) = mdbind::parse::parse_page(&name, &text);
-        let schema = mdbind::schema::build(&[page], diagnostics);
+        let schema = mdbind::schema::build(vec![page], diagnostics);
         let snapshot = name.trim_end_matches(".md").replace('/', "__");
         insta::assert_json_snapshot!(format!("hard__{snapshot}"), schema);
     }

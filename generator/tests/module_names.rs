@@ -20,7 +20,7 @@ fn keyword_and_file_named_namespaces_get_their_own_modules() {
             mdbind::parse::parse_page(&file, &resource(ns, &format!("thing{i}")))
         })
         .unzip();
-    let schema = mdbind::schema::build(&pages, diagnostics.concat());
+    let schema = mdbind::schema::build(pages, diagnostics.concat());
     let modules: Vec<&str> = schema
         .namespaces
         .iter()

@@ -20,7 +20,7 @@ fn page(title: &str, request: &str, example: &str) -> String {
 
 fn optional(file: &str, text: &str) -> bool {
     let (page, diagnostics) = mdbind::parse::parse_page(file, text);
-    let schema = mdbind::schema::build(&[page], diagnostics);
+    let schema = mdbind::schema::build(vec![page], diagnostics);
     let op = &schema.operations[0];
     op.request_body
         .as_ref()

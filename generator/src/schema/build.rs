@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use heck::ToUpperCamelCase;
+use rayon::prelude::*;
 
 use super::bodies::Bodies;
 use super::model::*;
@@ -16,9 +17,39 @@ use crate::parse::{self, ExampleKind, Page, PropertyRow, TableSubject, TypeName}
 pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
 
 /// Builds the schema from parsed pages (in any order) and the parse diagnostics.
-pub fn build(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
-    let mut pages: Vec<&Page> = pages.iter().collect();
+pub fn build(mut pages: Vec<Page>, diagnostics: Vec<Diagnostic>) -> Schema {
     pages.sort_by(|a, b| a.file.cmp(&b.file));
+    let mut schema = build_from(&pages, diagnostics);
+    move_bodies(&mut schema, &mut pages);
+    // Freeing every page's parse is a good part of a second's work on a large
+    // docs folder: spread it over the threads too.
+    pages.into_par_iter().for_each(drop);
+    schema
+}
+
+/// Examples' bodies move from the pages into the schema, once nothing reads
+/// them from the pages any more: a copy of every body would cost more.
+fn move_bodies(schema: &mut Schema, pages: &mut [Page]) {
+    let mut parsed: HashMap<(&str, u32), &mut Option<parse::JsonBody>> = HashMap::new();
+    for page in pages.iter_mut() {
+        let file = page.file.as_str();
+        for e in page.examples.iter_mut() {
+            parsed.insert((file, e.line), &mut e.body);
+        }
+    }
+    for op in &mut schema.operations {
+        for e in &mut op.examples {
+            e.body = parsed
+                .get_mut(&(e.source.file.as_str(), e.source.line))
+                .and_then(|b| b.take())
+                .map(|b| b.value);
+        }
+    }
+}
+
+/// The schema of `pages` (sorted by file), example bodies left out.
+fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
+    let pages: Vec<&Page> = pages.iter().collect();
     let mut b = Builder {
         diagnostics,
         ..Builder::default()
@@ -691,7 +722,8 @@ impl Builder {
                     url: e.url.clone(),
                     status: e.status,
                     headers: e.headers.clone(),
-                    body: e.body.as_ref().map(|b| b.value.clone()),
+                    // Moved in from the page at the end (see `move_bodies`).
+                    body: None,
                     body_type: e.body.as_ref().and(body_type),
                     body_collection: e.body.is_some() && body_collection,
                     truncated: e.truncated,

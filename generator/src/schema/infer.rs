@@ -36,10 +36,14 @@ pub fn from_examples(
                 ExampleKind::Request => request,
                 ExampleKind::Response => response,
             };
-            let Some(body) = example.body.as_ref().filter(|_| wanted) else {
+            // The schema's example holds no body yet (see `build`): the parsed one.
+            if !wanted {
+                continue;
+            }
+            let Some(parsed) = bodies.get(&example.source) else {
                 continue;
             };
-            let positions = bodies.get(&example.source);
+            let body = &parsed.value;
             // A page where one object was documented: its items show the type.
             let paged = body.get("value").is_some_and(Value::is_array)
                 && body
@@ -67,9 +71,7 @@ pub fn from_examples(
                         continue;
                     }
                     let (typ, collection) = json_type(value);
-                    let line = positions.map_or(example.source.line, |b| {
-                        b.line_of(&format!("{pointer}/{key}"))
-                    });
+                    let line = parsed.line_of(&format!("{pointer}/{key}"));
                     let source = Source {
                         file: example.source.file.clone(),
                         line,
