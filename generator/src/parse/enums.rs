@@ -16,6 +16,10 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`]+)`").unwrap(
 /// lists none. Backticked values are taken as written; otherwise a plain
 /// comma-separated list of identifiers up to the end of the sentence.
 pub fn possible_values(description: &str) -> Vec<String> {
+    // Every pattern says "values": most descriptions skip the regex.
+    if !super::contains_ignore_case(description, "values") {
+        return Vec::new();
+    }
     let Some(found) = POSSIBLE_VALUES.find(description) else {
         return Vec::new();
     };

@@ -9,6 +9,7 @@ pub mod http;
 pub mod json;
 pub mod markdown;
 mod page;
+mod text;
 pub mod typeref;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 pub use examples::{Example, ExampleKind};
 pub use json::JsonBody;
 pub use page::parse_page;
+pub(crate) use text::{contains_ignore_case, find_ignore_case};
 pub use typeref::{TypeName, TypeRef};
 
 /// Everything one page says.

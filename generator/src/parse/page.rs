@@ -451,11 +451,14 @@ impl PageParser {
             .map(|c| c.text.replace('`', "").trim().to_ascii_lowercase())
             .collect();
         let col = |names: &[&str]| columns.iter().position(|c| names.contains(&c.as_str()));
-        let cell = |row: &Row, i: Option<usize>| {
-            i.and_then(|i| row.cells.get(i))
-                .cloned()
-                .unwrap_or_default()
-        };
+        /// The row's cell in column `i`; empty where the row is short.
+        fn cell(row: &Row, i: Option<usize>) -> &Inline {
+            static EMPTY: Inline = Inline {
+                text: String::new(),
+                links: Vec::new(),
+            };
+            i.and_then(|i| row.cells.get(i)).unwrap_or(&EMPTY)
+        }
         if section == "permissions"
             || columns
                 .first()
@@ -467,9 +470,9 @@ impl PageParser {
         if section.contains("request header") {
             let (name, desc) = (col(&["name", "header"]), col(&["description", "value"]));
             for row in rows {
-                let name = cell(row, name).text;
+                let name = cell(row, name).text.clone();
                 if !name.is_empty() {
-                    let description = cell(row, desc).text;
+                    let description = cell(row, desc).text.clone();
                     self.operation().headers.push(HeaderRow {
                         name,
                         description,
@@ -489,12 +492,12 @@ impl PageParser {
             for row in rows {
                 let name = cell(row, name).text.replace('`', "");
                 if !name.is_empty() {
-                    let non_empty = |s: String| (!s.is_empty()).then_some(s);
+                    let non_empty = |s: &String| (!s.is_empty()).then(|| s.clone());
                     self.operation().query_params.push(QueryParamRow {
                         name,
-                        description: cell(row, desc).text,
-                        example: non_empty(cell(row, example).text),
-                        operators: non_empty(cell(row, ops).text),
+                        description: cell(row, desc).text.clone(),
+                        example: non_empty(&cell(row, example).text),
+                        operators: non_empty(&cell(row, ops).text),
                         line: row.line,
                     });
                 }
@@ -547,9 +550,7 @@ impl PageParser {
             }
             let description = cell(row, desc_col);
             // "… Inherited from [x](x.md)", anywhere in the cell.
-            let lower = description.text.to_ascii_lowercase();
-            let inherited_from = lower
-                .find("inherited from")
+            let inherited_from = super::find_ignore_case(&description.text, "inherited from")
                 .map(|at| at + "inherited from".len())
                 .and_then(|end| {
                     description
@@ -560,10 +561,10 @@ impl PageParser {
                 .map(typeref::named_from_link);
             out.push(PropertyRow {
                 name,
-                typ: typeref::parse(&type_cell),
+                typ: typeref::parse(type_cell),
                 type_text: type_cell.text.clone(),
                 possible_values: enums::possible_values(&description.text),
-                description: description.text,
+                description: description.text.clone(),
                 inherited_from,
                 line: row.line,
             });
@@ -618,11 +619,7 @@ impl PageParser {
     /// "Inherits from [x](x.md)", "derived from [x][]": the page's base type.
     fn inheritance(&mut self, inline: &Inline, line: u32) {
         // Every marker has a "from": most paragraphs are passed over on one scan.
-        let has_from = inline
-            .text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"from"));
+        let has_from = super::contains_ignore_case(&inline.text, "from");
         if self.page.base.is_some() || !has_from {
             return;
         }

@@ -54,9 +54,15 @@ const PRIMITIVES: &[(&str, &str)] = &[
 
 /// The `Edm.*` spelling of a primitive name (`Int32`, `edm.int32`, `Edm.Int32`).
 pub fn primitive(word: &str) -> Option<&'static str> {
-    let lower = word.trim().to_ascii_lowercase();
-    let bare = lower.strip_prefix("edm.").unwrap_or(&lower);
-    PRIMITIVES.iter().find(|(k, _)| *k == bare).map(|(_, v)| *v)
+    let word = word.trim();
+    let bare = match word.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("edm.") => &word[4..],
+        _ => word,
+    };
+    PRIMITIVES
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(bare))
+        .map(|(_, v)| *v)
 }
 
 /// Reads a Type cell. `None` when the cell is empty.
