@@ -40,15 +40,7 @@ impl<'a> Context<'a> {
         cx
     }
 
-    /// The `#[cfg]` of a type or enum (empty without features).
-    pub fn item_cfg(&self, qualified: &str) -> TokenStream {
-        self.features
-            .as_ref()
-            .map(|f| f.item_cfg(qualified))
-            .unwrap_or_default()
-    }
-
-    /// [`Self::item_cfg`] as text, if gated.
+    /// `#[cfg(…)]` for a type or enum, as text, if gated.
     pub fn item_cfg_text(&self, qualified: &str) -> Option<String> {
         self.features.as_ref()?.item_cfg_text(qualified)
     }

@@ -132,12 +132,8 @@ impl Features {
         }
     }
 
-    /// `#[cfg(any(feature = "a", …))]` for a type or enum.
-    pub fn item_cfg(&self, qualified: &str) -> TokenStream {
-        cfg(self.items.get(qualified).into_iter().flatten())
-    }
-
-    /// [`Self::item_cfg`] as prettyplease prints it, if gated.
+    /// `#[cfg(any(feature = "a", …))]` for a type or enum, as prettyplease
+    /// prints it, if gated.
     pub fn item_cfg_text(&self, qualified: &str) -> Option<String> {
         cfg_text(self.items.get(qualified).into_iter().flatten())
     }

@@ -365,6 +365,9 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
     }
     let file = plan.file(ENTRY_FILE.to_string());
     plan.piece(file, move |cx| Part::Tokens(entry(cx, &modules)));
+    plan.piece(file, |cx| {
+        Part::Text(reserialize(cx, cx.options.features.is_some()))
+    });
     plan
 }
 
@@ -376,7 +379,7 @@ struct Module {
     feature: Option<&'static str>,
 }
 
-/// The entry file: the modules, then `reserialize`.
+/// The entry file's modules (`reserialize` follows them, written as text).
 fn entry(cx: &Context, modules: &[Module]) -> Vec<TokenStream> {
     // Features gate items; a crate including the output declares only the
     // features it wants, and the others must not warn.
@@ -385,7 +388,7 @@ fn entry(cx: &Context, modules: &[Module]) -> Vec<TokenStream> {
     } else {
         quote! {}
     };
-    let mut items: Vec<TokenStream> = modules
+    let items: Vec<TokenStream> = modules
         .iter()
         .map(|m| {
             let doc = docs::attrs(&m.doc);
@@ -400,8 +403,6 @@ fn entry(cx: &Context, modules: &[Module]) -> Vec<TokenStream> {
             }
         })
         .collect();
-    let reserialize = reserialize(cx);
-    items.push(quote! { #allow #reserialize });
     items
 }
 
@@ -422,54 +423,73 @@ fn emit_item(cx: &Context, item: Item) -> String {
 /// A function that reads JSON as the type a documented name stands for and
 /// writes it back: the docs' examples are checked through it, and servers can
 /// use it to validate a payload whose type is known only by name.
-fn reserialize(cx: &Context) -> TokenStream {
-    let arms = cx
-        .schema
-        .types
-        .iter()
-        // A base type reads as its `Any…` enum: an example's objects of
-        // derived types are then read as those types.
-        .map(|t| {
-            let rust = t
-                .polymorphic
-                .as_ref()
-                .map_or(&t.rust_name, |p| &p.rust_name);
-            (t.qualified(), &t.namespace, rust)
-        })
-        .chain(
-            cx.schema
-                .enums
-                .iter()
-                .map(|e| (e.qualified(), &e.namespace, &e.rust_name)),
-        )
-        .filter(|(qualified, ns, _)| cx.options.generates(ns, qualified))
-        .map(|(qualified, ns, rust)| {
-            let path = cx.item_path(ns, rust, None);
-            let cfg = cx.item_cfg(&qualified);
-            quote! { #cfg #qualified => ::mdbind_runtime::reserialize::<#path>, }
-        });
-    let doc = docs::raw_attrs(
+/// `reserialize`, a match arm per generated type, written as text: as
+/// tokens through prettyplease it was one piece taking a sixth of emitting.
+fn reserialize(cx: &Context, allow: bool) -> String {
+    let mut out = code::Code::new();
+    if allow {
+        out.line("#[allow(unexpected_cfgs)]");
+    }
+    out.docs(docs::raw_lines(
         "Reads `value` as the generated type documented as `type_name` (qualified, e.g. \
          `microsoft.graph.user`), or as a [`mdbind_runtime::Page`] of them when `collection`, \
          and writes it back as JSON.\n\nReturns `None` when no generated type has that name.",
-    );
-    quote! {
-        #doc
-        pub fn reserialize(
-            type_name: &str,
-            collection: bool,
-            value: ::serde_json::Value,
-        ) -> Option<Result<::serde_json::Value, ::serde_json::Error>> {
-            // The match only picks a function: with thousands of types, a match
-            // that also ran each one would need a stack frame too big for a thread.
-            let run: fn(
-                ::serde_json::Value,
-                bool,
-            ) -> Result<::serde_json::Value, ::serde_json::Error> = match type_name {
-                #(#arms)*
-                _ => return None,
-            };
-            Some(run(value, collection))
+    ));
+    out.open("pub fn reserialize(");
+    out.line("type_name: &str,");
+    out.line("collection: bool,");
+    out.line("value: ::serde_json::Value,");
+    out.close(") -> Option<Result<::serde_json::Value, ::serde_json::Error>> {");
+    out.indent();
+    // The match only picks a function: with thousands of types, a match
+    // that also ran each one would need a stack frame too big for a thread.
+    out.open("let run: fn(");
+    out.line("::serde_json::Value,");
+    out.line("bool,");
+    out.close(") -> Result<::serde_json::Value, ::serde_json::Error> = match type_name {");
+    out.indent();
+    let types = cx.schema.types.iter().map(|t| {
+        // A base type reads as its `Any…` enum: an example's objects of
+        // derived types are then read as those types.
+        let rust = t
+            .polymorphic
+            .as_ref()
+            .map_or(&t.rust_name, |p| &p.rust_name);
+        (t.qualified(), &t.namespace, rust)
+    });
+    let enums = cx
+        .schema
+        .enums
+        .iter()
+        .map(|e| (e.qualified(), &e.namespace, &e.rust_name));
+    for (qualified, ns, rust) in types.chain(enums) {
+        if !cx.options.generates(ns, &qualified) {
+            continue;
+        }
+        if let Some(cfg) = cx.item_cfg_text(&qualified) {
+            out.line(&cfg);
+        }
+        let (path, exact) = cx.item_path(ns, rust, None).text();
+        if !exact {
+            out.inexact();
+        }
+        let pattern = code::string(&qualified);
+        let value = format!("::mdbind_runtime::reserialize::<{path}>");
+        let flat = format!("{pattern} => {value},");
+        if out.fits(0, flat.strip_suffix(',').unwrap_or(&flat)) {
+            out.line(&flat);
+        } else {
+            // Too wide: prettyplease blocks the value, then breaks its
+            // turbofish if it does not fit either.
+            out.whole(&format!("{pattern} => {{"));
+            out.indent();
+            out.generic("", &value, "", false);
+            out.close("}");
         }
     }
+    out.line("_ => return None,");
+    out.close("};");
+    out.line("Some(run(value, collection))");
+    out.close("}");
+    out.finish()
 }
