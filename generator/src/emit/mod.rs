@@ -66,37 +66,37 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let cx = Context::new(schema, options);
     let traits = handlers::traits(&cx);
     let plan = plan(&cx, &traits);
-    // A file at a time (its pieces in parallel), joined before the next is
-    // made: the pieces of all files at once would hold the whole output twice.
-    let mut files = Vec::with_capacity(plan.paths.len());
-    for (index, path) in plan.paths.into_iter().enumerate() {
-        let texts: Vec<(usize, String)> = plan
-            .pieces
-            .par_iter()
-            .filter(|piece| piece.file == index)
-            .map(|piece| (0, (piece.emit)(&cx).format()))
-            .collect();
-        files.extend(join(vec![path], texts));
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    // Every piece of every file in parallel, with no wait between files:
+    // a file of one large piece would otherwise hold up the rest.
+    let texts: Vec<(usize, String)> = plan
+        .pieces
+        .par_iter()
+        .map(|piece| (piece.file, (piece.emit)(&cx).format()))
+        .collect();
+    join(plan.paths, texts)
 }
 
-/// The files from their pieces' formatted text, in path order.
+/// The files from their pieces' formatted text (in file order, each file's
+/// in order), in path order.
 fn join(paths: Vec<String>, texts: Vec<(usize, String)>) -> Vec<GeneratedFile> {
-    // Each file's text is written once into a buffer of its final size:
-    // the output is tens of megabytes, and growing or copying it would
-    // double the run's peak memory.
+    // Each file's text is written once into a buffer of its final size,
+    // made when its first piece comes, and each piece is freed once copied:
+    // the output is tens of megabytes, and growing or copying it, or
+    // holding every piece and every file at once, would double the peak.
     let mut sizes = vec![file::HEADER.len(); paths.len()];
     for (index, text) in &texts {
         sizes[*index] += text.len() + 1;
     }
-    let mut bodies: Vec<String> = sizes.into_iter().map(String::with_capacity).collect();
+    let mut bodies: Vec<String> = vec![String::new(); paths.len()];
     let mut empty = vec![true; paths.len()];
-    for body in &mut bodies {
-        body.push_str(file::HEADER);
-    }
+    let start = |body: &mut String, size: usize| {
+        if body.is_empty() {
+            body.reserve_exact(size);
+            body.push_str(file::HEADER);
+        }
+    };
     for (index, text) in texts {
+        start(&mut bodies[index], sizes[index]);
         if text.is_empty() {
             continue;
         }
@@ -109,7 +109,12 @@ fn join(paths: Vec<String>, texts: Vec<(usize, String)>) -> Vec<GeneratedFile> {
     let mut out: Vec<GeneratedFile> = paths
         .into_iter()
         .zip(bodies)
-        .map(|(path, contents)| GeneratedFile { path, contents })
+        .zip(sizes)
+        .map(|((path, mut contents), size)| {
+            // A file no piece wrote to is its header alone.
+            start(&mut contents, size);
+            GeneratedFile { path, contents }
+        })
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
