@@ -33,8 +33,29 @@ pub(crate) fn all_files(docs: &Path) -> std::io::Result<Vec<PathBuf>> {
             }
         }
     }
-    out.sort();
+    sort_paths(&mut out);
     Ok(out)
+}
+
+/// Sorts paths in `Path`'s own order (component by component), with a key
+/// made once per path: comparing `Path`s splits both into components each
+/// time, two thirds of listing a large docs folder. Mapping the separator
+/// to the lowest byte gives the same order for paths made by `join` (no
+/// empty or `.` components).
+fn sort_paths(paths: &mut [PathBuf]) {
+    paths.sort_by_cached_key(|p| {
+        p.as_os_str()
+            .as_encoded_bytes()
+            .iter()
+            .map(|&b| {
+                if std::path::is_separator(char::from(b)) {
+                    0
+                } else {
+                    b
+                }
+            })
+            .collect::<Vec<u8>>()
+    });
 }
 
 /// Parses and merges every page under `docs`. Fails only when the folder
@@ -111,4 +132,21 @@ fn unreadable(file: String, why: &str) -> Loaded {
         },
         Some(diagnostic),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_sort_component_by_component() {
+        let names = [
+            "a-b/c.md", "a/b.md", "ab.md", "a/b/c.md", "a.md", "a/a.md", "b.md", "a b.md",
+        ];
+        let mut ours: Vec<PathBuf> = names.iter().map(|n| n.split('/').collect()).collect();
+        let mut std = ours.clone();
+        sort_paths(&mut ours);
+        std.sort();
+        assert_eq!(ours, std);
+    }
 }
