@@ -66,8 +66,9 @@ impl PageParser {
         let mut subsection = String::new();
         let mut seen_h2 = false;
         let mut pending = Pending::None;
-        // Paragraphs of the current section, for the sentences that name a table's type.
-        let mut section_links: Vec<TypeName> = Vec::new();
+        // The first type a paragraph of the current section links to: the
+        // sentence that names a table's type.
+        let mut section_link: Option<TypeName> = None;
         for block in blocks {
             match &block.kind {
                 BlockKind::FrontMatter(text) => self.front_matter(text),
@@ -81,7 +82,7 @@ impl PageParser {
                             seen_h2 = true;
                             section = text.to_ascii_lowercase();
                             subsection.clear();
-                            section_links.clear();
+                            section_link = None;
                             if section == "http request" {
                                 self.operation().line = block.line;
                             }
@@ -95,16 +96,19 @@ impl PageParser {
                         self.preamble(inline, block.line);
                     }
                     self.inheritance(inline, block.line);
-                    if OPEN_TYPE.is_match(&inline.text) {
+                    // The regex only where its words are: most paragraphs are not.
+                    if super::contains_ignore_case(&inline.text, "open type")
+                        && OPEN_TYPE.is_match(&inline.text)
+                    {
                         self.page.open_type = true;
                     }
-                    section_links.extend(
-                        inline
+                    if section_link.is_none() {
+                        section_link = inline
                             .links
                             .iter()
-                            .filter(|l| typeref::is_page_link(&l.dest))
-                            .map(typeref::named_from_link),
-                    );
+                            .find(|l| typeref::is_page_link(&l.dest))
+                            .map(typeref::named_from_link);
+                    }
                     if section == "request body" && self.page.operation.is_some() {
                         self.request_body_sentence(inline, block.line);
                     }
@@ -120,13 +124,7 @@ impl PageParser {
                             continue;
                         }
                     }
-                    self.table(
-                        &section,
-                        header,
-                        rows,
-                        block.line,
-                        section_links.first().cloned(),
-                    );
+                    self.table(&section, header, rows, block.line, section_link.clone());
                 }
                 BlockKind::Html(text) => {
                     for annotation in self.annotations(text, block.line) {
@@ -389,6 +387,10 @@ impl PageParser {
     fn response_sentence(&mut self, inline: &Inline, line: u32) {
         let op = self.operation();
         if op.response.is_some() {
+            return;
+        }
+        // Every status sentence ends in "code": most paragraphs skip the regex.
+        if !super::contains_ignore_case(&inline.text, "code") {
             return;
         }
         let Some(caps) = STATUS.captures(&inline.text) else {
