@@ -96,33 +96,36 @@ fn check_operation(
             body: parsed,
             file: &example.source.file,
             found: &mut found,
+            pointer: String::new(),
         };
         let wrapped = value_wrapper(index, typ, &parsed.value);
+        let items = |walker: &mut Walker, items: &Vec<Value>| {
+            for (i, item) in items.iter().enumerate() {
+                walker.pointer.clear();
+                walker.pointer.push_str("/value/");
+                walker.pointer.push_str(&i.to_string());
+                walker.value(typ, item, 0);
+            }
+        };
         if let Some(inner) = wrapped.filter(|_| !example.body_collection) {
             // `{"value": …}` around a single object or a list (many pages do this).
             match inner {
-                Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        walker.value(typ, item, &format!("/value/{i}"), 0);
-                    }
+                Value::Array(list) => items(&mut walker, list),
+                other => {
+                    walker.pointer.push_str("/value");
+                    walker.value(typ, other, 0)
                 }
-                other => walker.value(typ, other, "/value", 0),
             }
         } else if example.body_collection {
             match parsed.value.get("value") {
-                Some(Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        walker.value(typ, item, &format!("/value/{i}"), 0);
-                    }
-                }
+                Some(Value::Array(list)) => items(&mut walker, list),
                 _ => walker.report(
                     Code::ExampleWrongKind,
-                    "",
                     format!("example body should be a page of `{typ}` (`{{\"value\": [...]}}`)"),
                 ),
             }
         } else {
-            walker.value(typ, &parsed.value, "", 0);
+            walker.value(typ, &parsed.value, 0);
         }
         verdicts[e] = Some(found.len() == before);
         if found.len() == before {
@@ -216,6 +219,10 @@ struct Walker<'a, 'b> {
     body: &'b JsonBody,
     file: &'b str,
     found: &'b mut Vec<Diagnostic>,
+    /// The JSON pointer of the value being checked: one buffer, a segment
+    /// pushed going into a member and cut off coming out, made into a line
+    /// only when something is reported.
+    pointer: String,
 }
 
 /// The JSON kind an `Edm.*` primitive is written as; `None` for any JSON.
@@ -234,20 +241,22 @@ fn primitive_kind(typ: &str) -> Option<&'static str> {
 /// Whether the generated code's type for `typ` reads `value`: the same
 /// runtime types decide, so a conforming example is one the bindings accept.
 fn valid_primitive(typ: &str, value: &Value) -> Result<(), String> {
-    use serde_json::from_value;
-    let value = value.clone();
+    // Read from the borrowed value: a copy of each would cost more than the check.
+    fn reads<'v, T: serde::Deserialize<'v>>(value: &'v Value) -> Result<(), serde_json::Error> {
+        T::deserialize(value).map(drop)
+    }
     let result = match typ {
-        "Edm.DateTimeOffset" => from_value::<mdbind_runtime::DateTimeOffset>(value).map(drop),
-        "Edm.Date" => from_value::<mdbind_runtime::Date>(value).map(drop),
-        "Edm.TimeOfDay" => from_value::<mdbind_runtime::TimeOfDay>(value).map(drop),
-        "Edm.Duration" => from_value::<mdbind_runtime::Duration>(value).map(drop),
-        "Edm.Guid" => from_value::<mdbind_runtime::Guid>(value).map(drop),
-        "Edm.Binary" | "Edm.Stream" => from_value::<mdbind_runtime::Binary>(value).map(drop),
-        "Edm.Byte" => from_value::<u8>(value).map(drop),
-        "Edm.SByte" => from_value::<i8>(value).map(drop),
-        "Edm.Int16" => from_value::<i16>(value).map(drop),
-        "Edm.Int32" => from_value::<i32>(value).map(drop),
-        "Edm.Int64" => from_value::<i64>(value).map(drop),
+        "Edm.DateTimeOffset" => reads::<mdbind_runtime::DateTimeOffset>(value),
+        "Edm.Date" => reads::<mdbind_runtime::Date>(value),
+        "Edm.TimeOfDay" => reads::<mdbind_runtime::TimeOfDay>(value),
+        "Edm.Duration" => reads::<mdbind_runtime::Duration>(value),
+        "Edm.Guid" => reads::<mdbind_runtime::Guid>(value),
+        "Edm.Binary" | "Edm.Stream" => reads::<mdbind_runtime::Binary>(value),
+        "Edm.Byte" => reads::<u8>(value),
+        "Edm.SByte" => reads::<i8>(value),
+        "Edm.Int16" => reads::<i16>(value),
+        "Edm.Int32" => reads::<i32>(value),
+        "Edm.Int64" => reads::<i64>(value),
         _ => Ok(()),
     };
     result.map_err(|e| e.to_string())
@@ -266,7 +275,8 @@ fn kind_of(value: &Value) -> &'static str {
 }
 
 impl Walker<'_, '_> {
-    fn report(&mut self, code: Code, pointer: &str, message: String) {
+    /// A finding at the value [`Self::pointer`] points to.
+    fn report(&mut self, code: Code, message: String) {
         let action = match code {
             Code::ExampleEnumValue => "kept the example; the generated enum reads it as `Other`",
             Code::ExampleUnknownProperty => "kept the example; generated structs keep unknown members in `additional_properties`",
@@ -275,13 +285,13 @@ impl Walker<'_, '_> {
         self.found.push(Diagnostic::warning(
             code,
             self.file,
-            self.body.line_of(pointer),
+            self.body.line_of(&self.pointer),
             message,
             action,
         ));
     }
 
-    fn value(&mut self, typ: &str, value: &Value, pointer: &str, depth: usize) {
+    fn value(&mut self, typ: &str, value: &Value, depth: usize) {
         // Types can be recursive and examples deep: stop well before the stack does.
         if depth > 64 || value.is_null() {
             return;
@@ -291,7 +301,6 @@ impl Walker<'_, '_> {
                 let kind = kind_of(value);
                 return self.report(
                     Code::ExampleWrongKind,
-                    pointer,
                     format!("enum `{}` value is a JSON {kind}, not a string", def.name),
                 );
             };
@@ -311,7 +320,6 @@ impl Walker<'_, '_> {
                         .join(", ");
                     self.report(
                         Code::ExampleEnumValue,
-                        pointer,
                         format!(
                             "example value `{part}` is not a member of enum `{}` ({members})",
                             def.name
@@ -322,7 +330,7 @@ impl Walker<'_, '_> {
             return;
         }
         if let Some(def) = self.index.type_def(typ) {
-            return self.object(def, value, pointer, depth);
+            return self.object(def, value, depth);
         }
         if let Some(expected) = primitive_kind(typ) {
             let actual = kind_of(value);
@@ -330,25 +338,22 @@ impl Walker<'_, '_> {
             if !fits {
                 self.report(
                     Code::ExampleWrongKind,
-                    pointer,
                     format!("`{typ}` value is a JSON {actual}, not a {expected}"),
                 );
             } else if let Err(why) = valid_primitive(typ, value) {
                 self.report(
                     Code::ExampleInvalidValue,
-                    pointer,
                     format!("`{value}` is not a valid `{typ}`: {why}"),
                 );
             }
         }
     }
 
-    fn object(&mut self, declared: &TypeDef, value: &Value, pointer: &str, depth: usize) {
+    fn object(&mut self, declared: &TypeDef, value: &Value, depth: usize) {
         let Some(object) = value.as_object() else {
             let kind = kind_of(value);
             return self.report(
                 Code::ExampleWrongKind,
-                pointer,
                 format!("`{}` value is a JSON {kind}, not an object", declared.name),
             );
         };
@@ -356,20 +361,26 @@ impl Walker<'_, '_> {
         if let Some(named) = object.get("@odata.type").and_then(Value::as_str) {
             match self.index.odata_type(named) {
                 Some(actual) => def = actual,
-                None => self.report(
-                    Code::ExampleUnknownOdataType,
-                    &format!("{pointer}/@odata.type"),
-                    format!("`@odata.type` names `{named}`, which no page documents"),
-                ),
+                None => {
+                    let len = self.pointer.len();
+                    self.pointer.push_str("/@odata.type");
+                    self.report(
+                        Code::ExampleUnknownOdataType,
+                        format!("`@odata.type` names `{named}`, which no page documents"),
+                    );
+                    self.pointer.truncate(len);
+                }
             }
         }
         let properties = self.index.properties(def);
+        let len = self.pointer.len();
         for (key, member) in object {
             // `@odata.*` and `x@odata.bind` are annotations, not properties.
             if key.contains('@') {
                 continue;
             }
-            let at = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+            self.pointer.truncate(len);
+            push_segment(&mut self.pointer, key);
             // Without an `@odata.type` the object may be any type derived from
             // the documented one (a `directoryObject` that is a `user`).
             let derived = || {
@@ -391,7 +402,6 @@ impl Walker<'_, '_> {
             let Some(p) = found else {
                 self.report(
                     Code::ExampleUnknownProperty,
-                    &at,
                     format!(
                         "`{key}` is not a documented property of `{}`",
                         def.qualified()
@@ -401,8 +411,12 @@ impl Walker<'_, '_> {
             };
             match (p.collection, member) {
                 (true, Value::Array(items)) => {
+                    let at = self.pointer.len();
                     for (i, item) in items.iter().enumerate() {
-                        self.value(&p.typ, item, &format!("{at}/{i}"), depth + 1);
+                        self.pointer.truncate(at);
+                        self.pointer.push('/');
+                        self.pointer.push_str(&i.to_string());
+                        self.value(&p.typ, item, depth + 1);
                     }
                 }
                 (true, Value::Null) => {}
@@ -410,12 +424,24 @@ impl Walker<'_, '_> {
                     let kind = kind_of(other);
                     self.report(
                         Code::ExampleWrongKind,
-                        &at,
                         format!("`{key}` is a collection but the example gives a JSON {kind}"),
                     );
                 }
-                (false, _) => self.value(&p.typ, member, &at, depth + 1),
+                (false, _) => self.value(&p.typ, member, depth + 1),
             }
+        }
+        self.pointer.truncate(len);
+    }
+}
+
+/// `/key` on a JSON pointer, `~` and `/` escaped (RFC 6901).
+fn push_segment(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
         }
     }
 }
