@@ -26,10 +26,9 @@ where
         .serve_method(
             "credentialuserregistrationdetails-post",
             handler.clone(),
-            |
-                handler,
-                request: super::handlers::AddCredentialUserRegistrationDetailsRequest|
-            { Box::pin(handler.add_credential_user_registration_details(request)) },
+            |handler, request| {
+                Box::pin(handler.add_credential_user_registration_details(request))
+            },
         );
 }
 
@@ -88,15 +87,13 @@ where
         .serve_method(
             "reportroot-list-usercredentialusagedetails",
             handler.clone(),
-            |handler, request: super::handlers::ListCredentialsUsageDetailsRequest| {
-                Box::pin(handler.list_credentials_usage_details(request))
-            },
+            |handler, request| Box::pin(handler.list_credentials_usage_details(request)),
         );
     server
         .serve_method(
             "usercredentialusagedetails-post",
             handler.clone(),
-            |handler, request: super::handlers::AddUserCredentialUsageDetailsRequest| {
+            |handler, request| {
                 Box::pin(handler.add_user_credential_usage_details(request))
             },
         );
@@ -104,7 +101,7 @@ where
         .serve_method(
             "usercredentialusagedetails-update",
             handler.clone(),
-            |handler, request: super::handlers::UpdateUserCredentialUsageDetailsRequest| {
+            |handler, request| {
                 Box::pin(handler.update_user_credential_usage_details(request))
             },
         );

@@ -220,6 +220,12 @@ impl Code {
         self.indent += 1;
     }
 
+    /// Un-indents what follows (after a line that ends a deeper level, such
+    /// as a broken method chain's last line).
+    pub fn outdent(&mut self) {
+        self.indent = self.indent.saturating_sub(1);
+    }
+
     /// A line that closes a block (`}`, `};`).
     pub fn close(&mut self, text: &str) {
         self.indent = self.indent.saturating_sub(1);

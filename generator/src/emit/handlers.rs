@@ -125,12 +125,12 @@ pub fn member_cfg(cx: &Context, op: &Operation, container: &TokenStream) -> Toke
 }
 
 /// [`operation_cfg`] as text, if gated.
-fn operation_cfg_text(cx: &Context, op: &Operation) -> Option<String> {
+pub(super) fn operation_cfg_text(cx: &Context, op: &Operation) -> Option<String> {
     cx.features.as_ref()?.operation_cfg_text(op)
 }
 
 /// [`trait_cfg`] as text, if gated.
-fn trait_cfg_text(cx: &Context, ops: &[&Operation]) -> Option<String> {
+pub(super) fn trait_cfg_text(cx: &Context, ops: &[&Operation]) -> Option<String> {
     cx.features.as_ref()?.trait_cfg_text(ops.iter().copied())
 }
 

@@ -35,52 +35,100 @@ pub fn head() -> Vec<TokenStream> {
 pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
     let mut items = Vec::new();
     for (name, ops) in traits {
-        let trait_ident = format_ident!("{}", name);
-        let snake = names::snake(name);
-        let mount_ident = format_ident!("mount_{}", snake);
-        let router_ident = format_ident!("{}_router", snake);
-        let cfg = handlers::trait_cfg(cx, ops);
-        let mut mounts = Vec::new();
         for op in ops {
             items.push(conversions(cx, op));
-            let op_cfg = handlers::member_cfg(cx, op, &cfg);
-            let (request, _) = handlers::type_names(op);
-            let method = field_ident(&op.rust_name);
-            let operation = &op.name;
-            mounts.push(quote! {
-                #op_cfg
-                server.serve_method(#operation, handler.clone(), |handler, request: super::handlers::#request| {
-                    Box::pin(handler.#method(request))
-                });
-            });
         }
-        let router_doc = docs::raw_attrs(&format!(
-            "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
-             (other paths answer `404`, other methods `405`, in Graph's error format)."
-        ));
-        items.push(format_items(vec![quote! {
-            #cfg
-            fn #mount_ident<H>(server: &mut Server, handler: H)
-            where
-                H: super::handlers::#trait_ident + 'static,
-            {
-                let handler = ::std::sync::Arc::new(handler);
-                #(#mounts)*
-            }
-
-            #cfg
-            #router_doc
-            pub fn #router_ident<H>(handler: H) -> Router
-            where
-                H: super::handlers::#trait_ident + 'static,
-            {
-                let mut server = Server::new(ROUTES);
-                #mount_ident(&mut server, handler);
-                server.served_only().into_router()
-            }
-        }]));
+        let cfg = handlers::trait_cfg_text(cx, ops);
+        let snake = names::snake(name);
+        items.push(mount(cx, name, &snake, ops, cfg.as_deref()));
+        items.push(router(name, &snake, cfg.as_deref()));
     }
     items
+}
+
+/// `mount_{trait}(server, handler)`: each operation of the trait served by
+/// its method.
+fn mount(cx: &Context, name: &str, snake: &str, ops: &[&Operation], cfg: Option<&str>) -> String {
+    let mut out = Code::new();
+    if let Some(cfg) = cfg {
+        out.line(cfg);
+    }
+    out.line(&format!(
+        "fn mount_{snake}<H>(server: &mut Server, handler: H)"
+    ));
+    where_bound(&mut out, name);
+    out.line("let handler = ::std::sync::Arc::new(handler);");
+    for op in ops {
+        if let Some(own) =
+            handlers::operation_cfg_text(cx, op).filter(|own| Some(own.as_str()) != cfg)
+        {
+            out.line(&own);
+        }
+        serve_method(&mut out, op);
+    }
+    out.close("}");
+    out.finish()
+}
+
+/// `server.serve_method("{operation}", handler.clone(), |handler, request| …);`
+/// as prettyplease lays it out. The closure's types are inferred from the
+/// method (a written-out request type made the line too long to read).
+fn serve_method(out: &mut Code, op: &Operation) {
+    let operation = code::string(&op.name);
+    let call = format!("handler.{}(request)", field_name(&op.rust_name));
+    let closure = format!("|handler, request| Box::pin({call})");
+    let flat = format!("server.serve_method({operation}, handler.clone(), {closure});");
+    if out.fits(0, &flat) {
+        return out.line(&flat);
+    }
+    // Too wide: the receiver alone, then the call broken an argument a line.
+    out.line("server");
+    out.indent();
+    out.open(".serve_method(");
+    out.whole(&format!("{operation},"));
+    out.line("handler.clone(),");
+    if out.fits(0, &closure) {
+        out.line(&format!("{closure},"));
+    } else {
+        // Still too wide: the body as a block, its call broken if need be.
+        out.open("|handler, request| {");
+        if !out.fits(1, &format!("{call},")) {
+            // A method call too wide even alone: prettyplease's to break.
+            out.inexact();
+        }
+        out.call("Box::pin", &call, "");
+        out.close("},");
+    }
+    out.close(");");
+    out.outdent();
+}
+
+/// `{trait}_router(handler)`: the one route table narrowed to the trait.
+fn router(name: &str, snake: &str, cfg: Option<&str>) -> String {
+    let mut out = Code::new();
+    if let Some(cfg) = cfg {
+        out.line(cfg);
+    }
+    out.docs(docs::raw_lines(&format!(
+        "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
+         (other paths answer `404`, other methods `405`, in Graph's error format)."
+    )));
+    out.line(&format!("pub fn {snake}_router<H>(handler: H) -> Router"));
+    where_bound(&mut out, name);
+    out.line("let mut server = Server::new(ROUTES);");
+    out.line(&format!("mount_{snake}(&mut server, handler);"));
+    out.line("server.served_only().into_router()");
+    out.close("}");
+    out.finish()
+}
+
+/// `where H: super::handlers::{trait} + 'static,` and the body's `{`.
+fn where_bound(out: &mut Code, name: &str) {
+    out.line("where");
+    out.indent();
+    out.line(&format!("H: super::handlers::{name} + 'static,"));
+    out.close("{");
+    out.indent();
 }
 
 /// Every operation's route and [`Api`], one router for all traits.
