@@ -138,7 +138,7 @@ impl Features {
         cfg_text(self.items.get(qualified).into_iter().flatten())
     }
 
-    /// [`Self::operation_cfg`] as text, if gated.
+    /// `#[cfg(feature = "a")]` for an operation's items, as text, if gated.
     pub fn operation_cfg_text(&self, op: &Operation) -> Option<String> {
         cfg_text(self.operations.get(&op.name))
     }
@@ -153,11 +153,6 @@ impl Features {
             .filter_map(|op| self.operations.get(&op.name))
             .collect();
         cfg_text(set)
-    }
-
-    /// `#[cfg(feature = "a")]` for an operation's items.
-    pub fn operation_cfg(&self, op: &Operation) -> TokenStream {
-        cfg(self.operations.get(&op.name))
     }
 
     /// `#[cfg(any(…))]` for a handler trait: on when any of its operations is.

@@ -48,6 +48,25 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Stri
     items
 }
 
+/// A handler method's signature, `fn {ident}(` to `> + Send {` (the body
+/// opened), as prettyplease breaks it: it never fits on one line.
+pub(super) fn signature(out: &mut Code, ident: &str, request: &str, response: &str) {
+    out.open(&format!("fn {ident}("));
+    out.line("&self,");
+    // A parameter's type is a path: it never breaks.
+    out.whole(&format!("request: {request},"));
+    out.close(") -> impl ::core::future::Future<");
+    out.indent();
+    out.generic(
+        "Output = ",
+        &format!("Result<{response}, ::mdbind_runtime::GraphError>"),
+        ",",
+        true,
+    );
+    out.close("> + Send {");
+    out.indent();
+}
+
 /// The trait: one method per operation, each answering 501 unless implemented.
 fn handler_trait(cx: &Context, name: &str, ops: &[&Operation]) -> String {
     let mut out = Code::new();
@@ -105,26 +124,7 @@ pub fn path_fields(op: &Operation) -> Vec<PathField<'_>> {
         .collect()
 }
 
-pub fn operation_cfg(cx: &Context, op: &Operation) -> TokenStream {
-    cx.features
-        .as_ref()
-        .map(|f| f.operation_cfg(op))
-        .unwrap_or_default()
-}
-
-/// [`operation_cfg`] for an item inside one whose cfg is `container` (a
-/// trait's method, a router's mount): nothing when the two say the same, so
-/// the code says it once.
-pub fn member_cfg(cx: &Context, op: &Operation, container: &TokenStream) -> TokenStream {
-    let own = operation_cfg(cx, op);
-    if own.to_string() == container.to_string() {
-        TokenStream::new()
-    } else {
-        own
-    }
-}
-
-/// [`operation_cfg`] as text, if gated.
+/// The `#[cfg]` of an operation's items as text, if gated.
 pub(super) fn operation_cfg_text(cx: &Context, op: &Operation) -> Option<String> {
     cx.features.as_ref()?.operation_cfg_text(op)
 }
@@ -361,20 +361,7 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
         out.line(cfg);
     }
     out.docs(docs::raw_lines(&text));
-    out.open(&format!("fn {ident}("));
-    out.line("&self,");
-    // A parameter's type is a path: it never breaks.
-    out.whole(&format!("request: {request},"));
-    out.close(") -> impl ::core::future::Future<");
-    out.indent();
-    out.generic(
-        "Output = ",
-        &format!("Result<{response}, ::mdbind_runtime::GraphError>"),
-        ",",
-        true,
-    );
-    out.close("> + Send {");
-    out.indent();
+    signature(out, &ident, &request.to_string(), &response.to_string());
     out.line("let _ = request;");
     // Not an `async` block (thousands of coroutine types) nor
     // `core::future::ready` (whose `Send` proof rustc redoes for every

@@ -5,9 +5,10 @@
 //! service for client tests, made from the docs alone.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::context::{field_ident, Context};
+use super::code::{self, Code};
+use super::context::{field_ident, field_name, Context};
 use super::docs;
 use super::handlers;
 use crate::parse;
@@ -23,20 +24,29 @@ pub fn head() -> Vec<TokenStream> {
     }]
 }
 
-/// `DocExamples`' impl of each trait of `traits`.
-pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+/// `DocExamples`' impl of each trait of `traits`, as formatted text.
+pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
     traits
         .iter()
         .map(|(name, ops)| {
-            let trait_ident = format_ident!("{}", name);
-            let cfg = handlers::trait_cfg(cx, ops);
-            let methods: Vec<_> = ops.iter().filter_map(|op| method(cx, op, &cfg)).collect();
-            quote! {
-                #cfg
-                impl super::handlers::#trait_ident for DocExamples {
-                    #(#methods)*
-                }
+            let mut out = Code::new();
+            let cfg = handlers::trait_cfg_text(cx, ops);
+            if let Some(cfg) = &cfg {
+                out.line(cfg);
             }
+            let answering: Vec<&&Operation> = ops.iter().filter(|op| has_examples(op)).collect();
+            let path = format!("super::handlers::{name}");
+            if answering.is_empty() {
+                // Every method keeps the trait's `501` default.
+                out.line(&format!("impl {path} for DocExamples {{}}"));
+                return out.finish();
+            }
+            out.impl_block(&path, "DocExamples");
+            for op in answering {
+                method(&mut out, cx, op, cfg.as_deref());
+            }
+            out.close("}");
+            out.finish()
         })
         .collect()
 }
@@ -66,60 +76,70 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream
     }]
 }
 
-/// The method answering from the operation's examples; `None` (the trait's
-/// `501` default) when no request example has a response example.
-fn method(cx: &Context, op: &Operation, container: &TokenStream) -> Option<TokenStream> {
-    let status = op.response.as_ref().map_or(200, |r| r.status);
-    let examples: Vec<TokenStream> = op
-        .example_pairs()
+/// Whether an operation has a request example answered by a response
+/// example: otherwise `DocExamples` leaves it the trait's `501` default.
+fn has_examples(op: &Operation) -> bool {
+    op.example_pairs()
         .into_iter()
-        .filter_map(|(request, response)| {
-            let response = response?;
-            let target = request
-                .url
-                .as_deref()
-                .and_then(parse::http::target_of_url)
-                .unwrap_or_default();
-            let status = proc_macro2::Literal::u16_unsuffixed(response.status.unwrap_or(status));
-            let body = match &response.body {
-                Some(b) => {
-                    let text = serde_json::to_string(b).unwrap_or_default();
-                    quote! { Some(#text) }
-                }
-                None => quote! { None },
-            };
-            let source = format!("{}:{}", response.source.file, response.source.line);
-            Some(quote! {
-                ::mdbind_runtime::mock::Example {
-                    target: #target,
-                    status: #status,
-                    body: #body,
-                    source: #source,
-                },
-            })
-        })
-        .collect();
-    if examples.is_empty() {
-        return None;
+        .any(|(_, response)| response.is_some())
+}
+
+/// The method answering from the operation's examples.
+fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>) {
+    let status = op.response.as_ref().map_or(200, |r| r.status);
+    if let Some(own) =
+        handlers::operation_cfg_text(cx, op).filter(|own| Some(own.as_str()) != container)
+    {
+        out.line(&own);
     }
-    let cfg = handlers::member_cfg(cx, op, container);
-    let (request, response) = handlers::type_names(op);
-    let ident = field_ident(&op.rust_name);
-    let name = &op.name;
-    let doc = docs::attrs(&format!(
+    out.docs(docs::lines(&format!(
         "Answers with a documented response example of `{}`.",
         op.source.file
-    ));
-    Some(quote! {
-        #cfg
-        #doc
-        fn #ident(
-            &self,
-            request: super::handlers::#request,
-        ) -> impl ::core::future::Future<Output = Result<super::handlers::#response, ::mdbind_runtime::GraphError>> + Send {
-            const EXAMPLES: &[::mdbind_runtime::mock::Example] = &[#(#examples)*];
-            // The response type (body and status) is the signature's.
-            ::mdbind_runtime::mock::Answer::new(EXAMPLES, request.http, #name)
+    )));
+    let (request, response) = handlers::type_names(op);
+    handlers::signature(
+        out,
+        &field_name(&op.rust_name),
+        &format!("super::handlers::{request}"),
+        &format!("super::handlers::{response}"),
+    );
+    out.open("const EXAMPLES: &[::mdbind_runtime::mock::Example] = &[");
+    for (request, response) in op.example_pairs() {
+        let Some(response) = response else { continue };
+        let target = request
+            .url
+            .as_deref()
+            .and_then(parse::http::target_of_url)
+            .unwrap_or_default();
+        out.open("::mdbind_runtime::mock::Example {");
+        out.whole(&format!("target: {},", code::string(&target)));
+        out.line(&format!("status: {},", response.status.unwrap_or(status)));
+        match &response.body {
+            Some(b) => {
+                let text = code::string(&serde_json::to_string(b).unwrap_or_default());
+                out.line_or(
+                    &format!("body: Some({text}),"),
+                    &[(0, "body: Some("), (1, &format!("{text},")), (0, "),")],
+                );
+            }
+            None => out.line("body: None,"),
         }
-    })
+        let source = format!("{}:{}", response.source.file, response.source.line);
+        out.whole(&format!("source: {},", code::string(&source)));
+        out.close("},");
+    }
+    out.close("];");
+    // The response type (body and status) is the signature's.
+    let name = code::string(&op.name);
+    out.line_or(
+        &format!("::mdbind_runtime::mock::Answer::new(EXAMPLES, request.http, {name})"),
+        &[
+            (0, "::mdbind_runtime::mock::Answer::new("),
+            (1, "EXAMPLES,"),
+            (1, "request.http,"),
+            (1, &format!("{name},")),
+            (0, ")"),
+        ],
+    );
+    out.close("}");
 }

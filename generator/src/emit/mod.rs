@@ -353,12 +353,11 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
             });
         }
         if options.mock {
-            // Built as tokens and formatted by prettyplease, a piece at a time.
             plan.trait_file(
                 "mock.rs",
                 traits,
                 mock::head,
-                |cx, traits| vec![file::format_items(mock::trait_items(cx, traits))],
+                mock::trait_items,
                 |cx, traits| vec![file::format_items(mock::tail(cx, traits))],
             );
             modules.push(Module {
