@@ -2,7 +2,7 @@
 //! describes them, inline enums, operations; then references are resolved,
 //! types nobody documents are inferred from examples, and examples are checked.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use heck::ToUpperCamelCase;
 use rayon::prelude::*;
@@ -106,6 +106,22 @@ struct Builder {
 
 fn key(namespace: &str, name: &str) -> String {
     format!("{}.{}", namespace.to_ascii_lowercase(), name)
+}
+
+/// The first reference to each type name (and where, and as what): a name
+/// is resolved, or reported, once.
+#[derive(Default)]
+struct References<'a> {
+    seen: HashSet<&'a str>,
+    list: Vec<(String, Source, &'static str)>,
+}
+
+impl<'a> References<'a> {
+    fn add(&mut self, name: &'a str, source: &Source, role: &'static str) {
+        if !name.starts_with("Edm.") && self.seen.insert(name) {
+            self.list.push((name.to_string(), source.clone(), role));
+        }
+    }
 }
 
 /// Adds the type or enum under `key` to a [`Builder::folded_keys`] map.
@@ -853,23 +869,24 @@ impl Builder {
     /// Makes every type reference name a known type, infers the types that only
     /// examples show, and reports the rest.
     fn resolve(&mut self, bodies: &Bodies) {
-        let mut references: Vec<(String, Source, &'static str)> = Vec::new();
+        // Each name is resolved (or reported) at its first reference only:
+        // later ones are collected no more (a common type is named thousands
+        // of times).
+        let mut first = References::default();
         for def in self.types.values() {
             if let Some(base) = &def.base {
-                references.push((base.clone(), def.source.clone(), "base type"));
+                first.add(base, &def.source, "base type");
             }
             for p in &def.properties {
-                if !p.typ.starts_with("Edm.") {
-                    references.push((p.typ.clone(), p.source.clone(), "property type"));
-                }
+                first.add(&p.typ, &p.source, "property type");
                 if let Some(from) = &p.inherited_from {
-                    references.push((from.clone(), p.source.clone(), "base type"));
+                    first.add(from, &p.source, "base type");
                 }
             }
         }
         for op in &self.operations {
             if let Some(b) = &op.request_body {
-                references.push((b.typ.clone(), b.source.clone(), "request body type"));
+                first.add(&b.typ, &b.source, "request body type");
             }
             if let Some(Response {
                 typ: Some(t),
@@ -877,9 +894,10 @@ impl Builder {
                 ..
             }) = &op.response
             {
-                references.push((t.clone(), source.clone(), "response type"));
+                first.add(t, source, "response type");
             }
         }
+        let references = first.list;
         let mut renames: BTreeMap<String, String> = BTreeMap::new();
         let mut reported: BTreeSet<String> = BTreeSet::new();
         // Kept up to date as enums and inferred types are added below.
@@ -950,7 +968,7 @@ impl Builder {
             ));
         }
         let rename = |t: &mut String| {
-            if let Some(found) = renames.get(t.as_str()) {
+            if let Some(found) = renames.get(t.as_str()).filter(|f| *f != t) {
                 t.clone_from(found);
             }
         };
