@@ -53,9 +53,16 @@ fn mount(cx: &Context, name: &str, snake: &str, ops: &[&Operation], cfg: Option<
     if let Some(cfg) = cfg {
         out.line(cfg);
     }
-    out.line(&format!(
-        "fn mount_{snake}<H>(server: &mut Server, handler: H)"
-    ));
+    let head = format!("fn mount_{snake}<H>(");
+    out.line_or(
+        &format!("{head}server: &mut Server, handler: H)"),
+        &[
+            (0, &head),
+            (1, "server: &mut Server,"),
+            (1, "handler: H,"),
+            (0, ")"),
+        ],
+    );
     where_bound(&mut out, name);
     out.line("let handler = ::std::sync::Arc::new(handler);");
     for op in ops {
@@ -113,10 +120,18 @@ fn router(name: &str, snake: &str, cfg: Option<&str>) -> String {
         "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
          (other paths answer `404`, other methods `405`, in Graph's error format)."
     )));
-    out.line(&format!("pub fn {snake}_router<H>(handler: H) -> Router"));
+    let head = format!("pub fn {snake}_router<H>(");
+    out.line_or(
+        &format!("{head}handler: H) -> Router"),
+        &[(0, &head), (1, "handler: H,"), (0, ") -> Router")],
+    );
     where_bound(&mut out, name);
     out.line("let mut server = Server::new(ROUTES);");
-    out.line(&format!("mount_{snake}(&mut server, handler);"));
+    let call = format!("mount_{snake}(");
+    out.line_or(
+        &format!("{call}&mut server, handler);"),
+        &[(0, &call), (1, "&mut server,"), (1, "handler,"), (0, ");")],
+    );
     out.line("server.served_only().into_router()");
     out.close("}");
     out.finish()
@@ -126,7 +141,12 @@ fn router(name: &str, snake: &str, cfg: Option<&str>) -> String {
 fn where_bound(out: &mut Code, name: &str) {
     out.line("where");
     out.indent();
-    out.line(&format!("H: super::handlers::{name} + 'static,"));
+    // A path does not break: a bound too wide puts `+ 'static` below it.
+    let bound = format!("H: super::handlers::{name}");
+    out.line_or(
+        &format!("{bound} + 'static,"),
+        &[(0, &bound), (1, "+ 'static,")],
+    );
     out.close("{");
     out.indent();
 }
