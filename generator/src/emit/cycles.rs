@@ -5,34 +5,42 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::context::Context;
 
 /// (type, property) pairs to box: single-valued struct fields whose type can
 /// reach the owning type again through single-valued struct fields.
 pub fn boxed_fields(cx: &Context) -> BTreeSet<(String, String)> {
-    let mut edges: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-    for def in &cx.schema.types {
-        let owner = def.qualified();
-        let list = edges.entry(owner).or_default();
-        for p in cx.fields(def) {
-            let by_value = cx
-                .index
-                .type_def(&p.typ)
-                .is_some_and(|t| t.polymorphic.is_none());
-            if !p.collection && by_value {
-                list.push((p.name.clone(), p.typ.clone()));
-            }
-        }
-    }
-    let mut out = BTreeSet::new();
-    for (owner, list) in &edges {
-        for (property, target) in list {
-            if reaches(&edges, target, owner) {
-                out.insert((owner.clone(), property.clone()));
-            }
-        }
-    }
-    out
+    // Each type's edges, then each edge's search, are independent: both in parallel.
+    let edges: BTreeMap<String, Vec<(String, String)>> = cx
+        .schema
+        .types
+        .par_iter()
+        .map(|def| {
+            let list = cx
+                .fields(def)
+                .into_iter()
+                .filter(|p| {
+                    !p.collection
+                        && cx
+                            .index
+                            .type_def(&p.typ)
+                            .is_some_and(|t| t.polymorphic.is_none())
+                })
+                .map(|p| (p.name.clone(), p.typ.clone()))
+                .collect();
+            (def.qualified(), list)
+        })
+        .collect();
+    edges
+        .par_iter()
+        .flat_map_iter(|(owner, list)| {
+            list.iter()
+                .filter(|(_, target)| reaches(&edges, target, owner))
+                .map(|(property, _)| (owner.clone(), property.clone()))
+        })
+        .collect()
 }
 
 fn reaches(edges: &BTreeMap<String, Vec<(String, String)>>, from: &str, to: &str) -> bool {

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use mdbind_runtime::route::Template;
+use rayon::prelude::*;
 
 use super::model::Schema;
 use crate::diagnostics::{Code, Diagnostic};
@@ -15,18 +16,27 @@ use crate::diagnostics::{Code, Diagnostic};
 pub fn diagnose(schema: &mut Schema) {
     // (method, shape) → the operations documenting it, in schema order, each
     // with the template it documents it by.
-    let mut by_route: BTreeMap<(String, String), Vec<(usize, &str)>> = BTreeMap::new();
-    for (i, op) in schema
+    // Parsing the templates is most of the work, and each is on its own.
+    let shapes: Vec<Vec<String>> = schema
         .operations
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.routable)
-    {
+        .par_iter()
+        .map(|op| match op.routable {
+            true => op
+                .paths
+                .iter()
+                .map(|p| Template::parse(p).shape())
+                .collect(),
+            false => Vec::new(),
+        })
+        .collect();
+    let mut by_route: BTreeMap<(String, String), Vec<(usize, &str)>> = BTreeMap::new();
+    for ((i, op), shapes) in schema.operations.iter().enumerate().zip(shapes) {
+        if !op.routable {
+            continue;
+        }
         let method = op.method.clone().unwrap_or_default();
-        for path in &op.paths {
-            let list = by_route
-                .entry((method.clone(), Template::parse(path).shape()))
-                .or_default();
+        for (path, shape) in op.paths.iter().zip(shapes) {
+            let list = by_route.entry((method.clone(), shape)).or_default();
             if list.last().is_none_or(|(last, _)| *last != i) {
                 list.push((i, path));
             }
