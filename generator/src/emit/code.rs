@@ -1,6 +1,7 @@
 //! Rust written straight as formatted text, laid out the way prettyplease
-//! prints it, for the items that are most of the output (model types, enums,
-//! `handlers.rs`, the server's request readers and route table). Building
+//! prints it, for nearly all of the output (model types, enums, `handlers.rs`,
+//! the server's request readers, mounts, routers and route table, the mock's
+//! impls, `reserialize`). Building
 //! tokens, parsing them into syn and printing them again cost ~70 % of
 //! emitting; text skips all three.
 //!
