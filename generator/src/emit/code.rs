@@ -233,19 +233,49 @@ impl Code {
         self.line(text);
     }
 
-    /// Doc comment lines, as prettyplease prints `#[doc = " line"]`
-    /// attributes (see `docs::lines` for what the values are).
-    pub fn docs(&mut self, lines: impl IntoIterator<Item = String>) {
-        for value in lines {
-            // prettyplease prints a doc value as `///` + the value, trailing
-            // spaces trimmed; `docs::lines` never gives one starting with `/`
-            // or holding a line break (which it would print otherwise).
-            debug_assert!(!value.starts_with('/') && !value.contains('\n'));
-            let mut text = String::with_capacity(value.len() + 3);
-            text.push_str("///");
-            text.push_str(value.trim_end_matches(' '));
-            self.push_line(&text);
+    /// Doc comment lines for doc text from the docs, [`docs::clean`]ed
+    /// (what `#[doc]` attributes made by [`docs::attrs`] print as).
+    ///
+    /// [`docs::clean`]: super::docs::clean
+    /// [`docs::attrs`]: super::docs::attrs
+    pub fn doc(&mut self, text: &str) {
+        let clean = super::docs::clean(text);
+        for line in clean.lines() {
+            self.doc_line(line);
         }
+    }
+
+    /// Doc comment lines for markdown mdbind composed itself from parts
+    /// already cleaned: control characters dropped (as [`docs::raw_attrs`]).
+    ///
+    /// [`docs::raw_attrs`]: super::docs::raw_attrs
+    pub fn raw_doc(&mut self, text: &str) {
+        let mut kept = String::new();
+        for line in text.lines() {
+            if line.chars().any(char::is_control) {
+                kept.clear();
+                kept.extend(line.chars().filter(|c| !c.is_control()));
+                self.doc_line(&kept);
+            } else {
+                self.doc_line(line);
+            }
+        }
+    }
+
+    /// One doc line as prettyplease prints `#[doc = " {line}"]`: `///`, then
+    /// the value with trailing spaces trimmed. (No line given here starts
+    /// with `/` or holds a line break, which it would print otherwise.)
+    fn doc_line(&mut self, line: &str) {
+        for _ in 0..self.indent {
+            self.out.push_str("    ");
+        }
+        self.out.push_str("///");
+        let value = line.trim_end_matches(' ');
+        if !value.is_empty() {
+            self.out.push(' ');
+            self.out.push_str(value);
+        }
+        self.out.push('\n');
     }
 
     /// Attribute tokens from the user's options, as they come: prettyplease
@@ -389,7 +419,7 @@ mod tests {
     #[test]
     fn exact_text_is_kept_and_is_what_prettyplease_prints() {
         let mut out = Code::new();
-        out.docs(["  A `doc` line.  ".to_string(), String::new()]);
+        out.raw_doc(" A `doc` line.  \n\n");
         out.open("pub struct A {");
         out.line("pub b: Option<String>,");
         out.close("}");

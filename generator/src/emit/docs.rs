@@ -28,9 +28,8 @@ pub fn attrs(text: &str) -> TokenStream {
 
 /// The values of the `#[doc]` attributes for `text`: each line of
 /// [`clean`] text after a space, a blank line empty.
-pub fn lines(text: &str) -> impl Iterator<Item = String> {
-    let clean = clean(text);
-    clean
+fn lines(text: &str) -> Vec<String> {
+    clean(text)
         .lines()
         .map(|line| {
             if line.is_empty() {
@@ -39,8 +38,7 @@ pub fn lines(text: &str) -> impl Iterator<Item = String> {
                 format!(" {line}")
             }
         })
-        .collect::<Vec<_>>()
-        .into_iter()
+        .collect()
 }
 
 /// `#[doc]` attributes for markdown that mdbind composed itself from parts
@@ -51,7 +49,7 @@ pub fn raw_attrs(text: &str) -> TokenStream {
 }
 
 /// The values of [`raw_attrs`]: control characters dropped.
-pub fn raw_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+fn raw_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines().map(|line| {
         let mut value = String::with_capacity(line.len() + 1);
         if !line.is_empty() {
@@ -91,7 +89,7 @@ pub fn clean(text: &str) -> String {
             blank = true;
             continue;
         }
-        out.push_str(&escape_line(line));
+        escape_line(line, &mut out);
         out.push('\n');
         blank = false;
     }
@@ -99,7 +97,8 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-fn escape_line(line: &str) -> String {
+/// Appends `line` escaped to `out`.
+fn escape_line(line: &str, out: &mut String) {
     // `<code>x</code>` is inline code too; markdown's spelling is the one
     // the backtick split below understands.
     let line = if line.contains('<') {
@@ -111,10 +110,13 @@ fn escape_line(line: &str) -> String {
     // backticks escaped (else the rest of the doc could become code, or code
     // could hide HTML that then escapes as tags).
     if line.matches('`').count() % 2 == 1 {
-        return escape_text(&line).replace('`', "\\`");
+        let start = out.len();
+        escape_text(&line, out);
+        let escaped = out.split_off(start);
+        out.push_str(&escaped.replace('`', "\\`"));
+        return;
     }
     // Odd pieces are inside backticks: left as written.
-    let mut out = String::new();
     for (i, piece) in line.split('`').enumerate() {
         if i > 0 {
             out.push('`');
@@ -122,14 +124,14 @@ fn escape_line(line: &str) -> String {
         if i % 2 == 1 {
             out.push_str(piece);
         } else {
-            out.push_str(&escape_text(piece));
+            escape_text(piece, out);
         }
     }
-    out
 }
 
-/// Text outside inline code: links unlinked, markup characters escaped.
-fn escape_text(piece: &str) -> String {
+/// Appends text outside inline code to `out`: links unlinked, markup
+/// characters escaped.
+fn escape_text(piece: &str, out: &mut String) {
     let unlinked = if piece.contains('[') {
         LINK.replace_all(piece, |c: &regex::Captures| {
             let text = c.get(1).or_else(|| c.get(3)).map_or("", |m| m.as_str());
@@ -143,24 +145,25 @@ fn escape_text(piece: &str) -> String {
     } else {
         piece.into()
     };
-    // One pass over the text (this runs on every line of every description).
-    let mut escaped = String::with_capacity(unlinked.len() + 8);
+    // One pass over the text (this runs on every line of every description),
+    // written straight into the output.
+    let start = out.len();
     for c in unlinked.chars() {
         match c {
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
             '\\' | '[' | ']' | '*' | '_' | '#' => {
-                escaped.push('\\');
-                escaped.push(c);
+                out.push('\\');
+                out.push(c);
             }
-            c => escaped.push(c),
+            c => out.push(c),
         }
     }
-    if !escaped.contains("http") {
-        return escaped;
+    if !out[start..].contains("http") {
+        return;
     }
-    URL.replace_all(&escaped, |c: &regex::Captures| format!("<{}>", &c[0]))
-        .into_owned()
+    let escaped = out.split_off(start);
+    out.push_str(&URL.replace_all(&escaped, |c: &regex::Captures| format!("<{}>", &c[0])));
 }
 
 #[cfg(test)]

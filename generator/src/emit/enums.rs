@@ -5,7 +5,6 @@
 use proc_macro2::TokenStream;
 
 use super::code::{self, Code};
-use super::docs;
 use crate::schema::EnumDef;
 
 /// `extra`: the user's attributes; `cfg`: the feature gate, if any.
@@ -24,7 +23,7 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
         }
     };
 
-    out.docs(docs::lines(&text));
+    out.doc(&text);
     out.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
     out.line("#[non_exhaustive]");
     for extra in extra {
@@ -37,7 +36,7 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
             Some(d) => format!("`{}`: {d}", m.name),
             None => format!("`{}`", m.name),
         };
-        out.docs(docs::lines(&text));
+        out.doc(&text);
         out.line(&format!("{},", m.rust_name));
     }
     out.line("/// A value the docs do not list, kept as sent.");

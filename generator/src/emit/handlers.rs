@@ -79,10 +79,10 @@ fn handler_trait(cx: &Context, name: &str, ops: &[&Operation]) -> String {
     paths.sort();
     paths.dedup();
     let listed: Vec<String> = paths.iter().map(|p| format!("- `{p}`")).collect();
-    out.docs(docs::raw_lines(&format!(
+    out.raw_doc(&format!(
         "Operations on one resource collection; implement it to serve them. Paths:\n\n{}",
         listed.join("\n")
-    )));
+    ));
     if let Some(cfg) = &cfg {
         out.line(cfg);
     }
@@ -148,43 +148,38 @@ fn request(cx: &Context, op: &Operation) -> String {
     if let Some(cfg) = operation_cfg_text(cx, op) {
         out.line(&cfg);
     }
-    out.docs(docs::lines(&format!(
+    out.doc(&format!(
         "The request of `{}::{}`: path and query parameters and body.",
         op.handler.as_deref().unwrap_or_default(),
         op.rust_name
-    )));
+    ));
     out.line("#[derive(Debug)]");
     out.open_whole(&format!("pub struct {name} {{"));
-    out.docs(docs::raw_lines(
+    out.raw_doc(
         "The documented path template the request came by, one of `SPEC.paths` ([`Operation`](::mdbind_runtime::Operation)).",
-    ));
+    );
     out.line("pub path: &'static str,");
     for f in path_fields(op) {
         let field = field_name(&f.param.rust_name);
         if f.always {
-            out.docs(docs::lines(&format!(
-                "Path parameter `{{{}}}`.",
-                f.param.name
-            )));
+            out.doc(&format!("Path parameter `{{{}}}`.", f.param.name));
             out.line(&format!("pub {field}: String,"));
         } else {
-            out.docs(docs::lines(&format!(
+            out.doc(&format!(
                 "Path parameter `{{{}}}`, in the paths that have it.",
                 f.param.name
-            )));
+            ));
             out.generic(&format!("pub {field}: "), "Option<String>", ",", false);
         }
     }
-    out.docs(docs::raw_lines(
-        "OData query options (`$select`, `$filter`, …) and undocumented query parameters.",
-    ));
+    out.raw_doc("OData query options (`$select`, `$filter`, …) and undocumented query parameters.");
     out.line("pub query: ::mdbind_runtime::ODataQuery,");
     for p in &op.query_params {
         let text = match &p.description {
             Some(d) => format!("Query parameter `{}`: {d}", p.name),
             None => format!("Query parameter `{}`.", p.name),
         };
-        out.docs(docs::lines(&text));
+        out.doc(&text);
         out.generic(
             &format!("pub {}: ", field_name(&p.rust_name)),
             "Option<String>",
@@ -201,19 +196,19 @@ fn request(cx: &Context, op: &Operation) -> String {
             ty = format!("Vec<{ty}>");
         }
         if b.optional {
-            out.docs(docs::lines(&format!(
+            out.doc(&format!(
                 "The request body, a `{}`; `None` when the request sends none.",
                 b.typ
-            )));
+            ));
             ty = format!("Option<{ty}>");
         } else {
-            out.docs(docs::lines(&format!("The request body, a `{}`.", b.typ)));
+            out.doc(&format!("The request body, a `{}`.", b.typ));
         }
         out.generic("pub body: ", &ty, ",", false);
     }
-    out.docs(docs::raw_lines(
+    out.raw_doc(
         "The HTTP request this was read from (headers for authorization); empty when built in code.",
-    ));
+    );
     out.line("pub http: ::mdbind_runtime::HttpRequest,");
     out.close("}");
     out.finish()
@@ -313,7 +308,7 @@ fn response(cx: &Context, op: &Operation) -> String {
     if let Some(cfg) = operation_cfg_text(cx, op) {
         out.line(&cfg);
     }
-    out.docs(docs::lines(&format!("The documented response: {text}")));
+    out.doc(&format!("The documented response: {text}"));
     out.generic(&format!("pub type {name} = "), &ty, ";", false);
     out.finish()
 }
@@ -360,7 +355,7 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
     if let Some(cfg) = cfg.as_deref().filter(|own| Some(*own) != container) {
         out.line(cfg);
     }
-    out.docs(docs::raw_lines(&text));
+    out.raw_doc(&text);
     signature(out, &ident, &request.to_string(), &response.to_string());
     out.line("let _ = request;");
     // Not an `async` block (thousands of coroutine types) nor

@@ -9,7 +9,6 @@ use quote::quote;
 
 use super::code::{self, Code};
 use super::context::{field_ident, field_name, Context};
-use super::docs;
 use super::handlers;
 use crate::parse;
 use crate::schema::{names, Operation};
@@ -92,10 +91,10 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
     {
         out.line(&own);
     }
-    out.docs(docs::lines(&format!(
+    out.doc(&format!(
         "Answers with a documented response example of `{}`.",
         op.source.file
-    )));
+    ));
     let (request, response) = handlers::type_names(op);
     handlers::signature(
         out,

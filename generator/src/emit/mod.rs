@@ -434,11 +434,11 @@ fn reserialize(cx: &Context, allow: bool) -> String {
     if allow {
         out.line("#[allow(unexpected_cfgs)]");
     }
-    out.docs(docs::raw_lines(
+    out.raw_doc(
         "Reads `value` as the generated type documented as `type_name` (qualified, e.g. \
          `microsoft.graph.user`), or as a [`mdbind_runtime::Page`] of them when `collection`, \
          and writes it back as JSON.\n\nReturns `None` when no generated type has that name.",
-    ));
+    );
     out.open("pub fn reserialize(");
     out.line("type_name: &str,");
     out.line("collection: bool,");

@@ -116,10 +116,10 @@ fn router(name: &str, snake: &str, cfg: Option<&str>) -> String {
     if let Some(cfg) = cfg {
         out.line(cfg);
     }
-    out.docs(docs::raw_lines(&format!(
+    out.raw_doc(&format!(
         "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
          (other paths answer `404`, other methods `405`, in Graph's error format)."
-    )));
+    ));
     let head = format!("pub fn {snake}_router<H>(");
     out.line_or(
         &format!("{head}handler: H) -> Router"),
@@ -154,9 +154,9 @@ fn where_bound(out: &mut Code, name: &str) {
 /// Every operation's route and [`Api`], one router for all traits.
 pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
     let mut routes = Code::new();
-    routes.docs(docs::raw_lines(
+    routes.raw_doc(
         "Every operation, in the order that breaks ties between equally\nspecific paths (the schema's).",
-    ));
+    );
     routes.open("pub static ROUTES: &[RouteSpec] = &[");
     // Schema order, which breaks ties (as the `ambiguous-route` diagnostics say).
     for op in cx

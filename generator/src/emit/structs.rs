@@ -2,7 +2,6 @@
 
 use super::code::{self, Code};
 use super::context::{field_name, Context};
-use super::docs;
 use crate::schema::TypeDef;
 
 pub fn emit(cx: &Context, def: &TypeDef) -> String {
@@ -24,7 +23,7 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
         .collect();
     let wire: Vec<String> = properties.iter().map(|p| code::string(&p.name)).collect();
 
-    out.docs(docs::lines(&type_doc(def)));
+    out.doc(&type_doc(def));
     attrs(&mut out, cfg);
     out.line("#[derive(Clone, Default, PartialEq)]");
     for extra in cx.options.attributes_for(&def.namespace, &qualified) {
@@ -51,7 +50,7 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
         if p.navigation {
             text.push_str("\n\nRelationship (navigation property).");
         }
-        out.docs(docs::lines(&text));
+        out.doc(&text);
         out.generic(
             &format!("pub {field}: "),
             &format!("Option<Option<{ty}>>"),
@@ -156,22 +155,22 @@ fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>
     out.blank();
     // Our own text around names (which hold no backticks): markdown kept, so
     // the link to the base struct resolves.
-    out.docs(docs::raw_lines(&format!(
+    out.raw_doc(&format!(
         "A `{}` or a type derived from it: the payload's `@odata.type` picks the \
          variant (ASCII case ignored). An object without one, or naming another \
          type, reads as [`{}`] and keeps every member; `@odata.type` is written back as read.",
         def.name, def.rust_name
-    )));
+    ));
     attrs(out, cfg);
     out.line("#[derive(Debug, Clone, PartialEq)]");
     out.open(&format!("pub enum {name} {{"));
-    out.docs(docs::lines(&format!(
+    out.doc(&format!(
         "`{}` itself, or a type not derived from it.",
         base.typ
-    )));
+    ));
     out.call(base_variant, &format!("Box<{base_type}>"), ",");
     for (v, ty, _, cfg) in &derived {
-        out.docs(docs::lines(&format!("`{}`", v.typ)));
+        out.doc(&format!("`{}`", v.typ));
         attrs(out, cfg.as_deref());
         out.call(&v.rust_name, &format!("Box<{ty}>"), ",");
     }
