@@ -88,7 +88,48 @@ pub struct PropertyRow {
     pub possible_values: Vec<String>,
     /// The type named by "Inherited from [x](x.md)".
     pub inherited_from: Option<TypeName>,
+    /// What the description says of the value ("Read-only.", "Nullable.").
+    pub marks: PropertyMarks,
     pub line: u32,
+}
+
+/// What a property's description says of its value, in the docs' usual words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PropertyMarks {
+    /// "Read-only", "read only", "readonly".
+    pub read_only: bool,
+    /// `Some(false)` for "not nullable", "non-nullable", "not null";
+    /// `Some(true)` for "nullable"; `None` when it says neither.
+    pub nullable: Option<bool>,
+    /// "Required." (at the start, before a period, or "(required)"), not
+    /// "not required".
+    pub required: bool,
+}
+
+impl PropertyMarks {
+    /// The marks in `description` (ASCII case ignored).
+    pub fn of(description: &str) -> Self {
+        let lower = description.to_ascii_lowercase();
+        PropertyMarks {
+            read_only: ["read-only", "read only", "readonly"]
+                .iter()
+                .any(|w| lower.contains(w)),
+            nullable: if ["not nullable", "non-nullable", "not null"]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
+                Some(false)
+            } else if lower.contains("nullable") {
+                Some(true)
+            } else {
+                None
+            },
+            required: !lower.contains("not required")
+                && (lower.starts_with("required")
+                    || lower.contains("required.")
+                    || lower.contains("(required)")),
+        }
+    }
 }
 
 /// A method page's request and response description.
@@ -174,4 +215,26 @@ pub struct EnumMember {
     pub value: Option<String>,
     pub description: Option<String>,
     pub line: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PropertyMarks;
+
+    #[test]
+    fn marks_in_the_docs_usual_words() {
+        let marks = PropertyMarks::of("The id. Read-only. Not nullable.");
+        assert_eq!(
+            marks,
+            PropertyMarks {
+                read_only: true,
+                nullable: Some(false),
+                required: false
+            }
+        );
+        let marks = PropertyMarks::of("Required. The name; nullable.");
+        assert_eq!((marks.required, marks.nullable), (true, Some(true)));
+        assert_eq!(PropertyMarks::of("Not required."), PropertyMarks::default());
+        assert_eq!(PropertyMarks::of("A count."), PropertyMarks::default());
+    }
 }

@@ -566,10 +566,16 @@ impl PageParser {
                 typ: typeref::parse(type_cell),
                 type_text: type_cell.text.clone(),
                 possible_values: enums::possible_values(&description.text),
+                // Read once the row's description is whole (below).
+                marks: Default::default(),
                 description: description.text.clone(),
                 inherited_from,
                 line: row.line,
             });
+        }
+        // A row's description can go on in the rows after it (see above).
+        for row in &mut out {
+            row.marks = super::PropertyMarks::of(&row.description);
         }
         self.page.property_tables.push(PropertyTable {
             subject,

@@ -386,29 +386,14 @@ impl Builder {
             .as_ref()
             .and_then(|t| self.qualify(t, ns))
             .map(|(n, t)| format!("{n}.{t}"));
-        let lower = row.description.to_ascii_lowercase();
         Property {
             name: row.name.clone(),
             typ,
             collection,
             navigation,
-            read_only: ["read-only", "read only", "readonly"]
-                .iter()
-                .any(|w| lower.contains(w)),
-            nullable: if ["not nullable", "non-nullable", "not null"]
-                .iter()
-                .any(|w| lower.contains(w))
-            {
-                Some(false)
-            } else if lower.contains("nullable") {
-                Some(true)
-            } else {
-                None
-            },
-            required: !lower.contains("not required")
-                && (lower.starts_with("required")
-                    || lower.contains("required.")
-                    || lower.contains("(required)")),
+            read_only: row.marks.read_only,
+            nullable: row.marks.nullable,
+            required: row.marks.required,
             // Cells often open with a stray ". " where a sentence was left out.
             description: Some(
                 row.description
