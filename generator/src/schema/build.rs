@@ -61,12 +61,19 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
                 .or_insert_with(|| ns.clone());
         }
     }
+    // What each operation page says on its own is made on every core; the
+    // merge below, in a fixed order, is one thread's.
+    let mut prepared: Vec<Option<Prepared>> = pages
+        .par_iter()
+        .map(|page| prepare_operation(page))
+        .collect();
     // A type's own page speaks for it before pages that merely send or
-    // receive it: the first documented spelling of a property wins.
-    let mut by_authority = pages.clone();
-    by_authority.sort_by_key(|p| (p.operation.is_some(), p.file.clone()));
-    for page in &by_authority {
-        b.page(page);
+    // receive it: the first documented spelling of a property wins. (The
+    // pages are in file order, and the sort is stable.)
+    let mut by_authority: Vec<usize> = (0..pages.len()).collect();
+    by_authority.sort_by_key(|&i| pages[i].operation.is_some());
+    for i in by_authority {
+        b.page(pages[i], prepared[i].take());
     }
     // Representations add properties, never types or enums: one folded-key
     // map serves every lookup they make.
@@ -106,6 +113,151 @@ struct Builder {
 
 fn key(namespace: &str, name: &str) -> String {
     format!("{}.{}", namespace.to_ascii_lowercase(), name)
+}
+
+/// An operation page's operation as far as the page alone says, and the
+/// conflicts it reports: made for every page in parallel before the merge.
+struct Prepared {
+    /// No request body or response yet, examples not yet typed.
+    operation: Operation,
+    conflicts: Vec<Diagnostic>,
+}
+
+/// [`Prepared`] for `page`; `None` when it documents no operation.
+fn prepare_operation(page: &Page) -> Option<Prepared> {
+    let facts = page.operation.as_ref()?;
+    let mut conflicts = Vec::new();
+    let file = &page.file;
+    let stem = file
+        .rsplit('/')
+        .next()
+        .unwrap_or(file)
+        .trim_end_matches(".md")
+        .to_string();
+    let method = facts
+        .requests
+        .first()
+        .map(|r| r.method.clone())
+        .or_else(|| facts.unroutable_methods.first().cloned());
+    let mut paths: Vec<String> = Vec::new();
+    for request in &facts.requests {
+        if Some(&request.method) != method.as_ref() {
+            conflicts.push(Diagnostic::warning(
+                Code::Conflict,
+                file,
+                request.line,
+                format!(
+                    "request line uses {} but the first one uses {}",
+                    request.method,
+                    method.as_deref().unwrap_or("")
+                ),
+                "left this path out; one page documents one operation",
+            ));
+        } else if !paths.contains(&request.path) {
+            paths.push(request.path.clone());
+        }
+    }
+    let mut path_params: Vec<Param> = Vec::new();
+    for request in &facts.requests {
+        // A name used twice in one path (`/x/{id}/y/{id}`) is two parameters.
+        let names = parse::http::path_params(&request.path);
+        for (i, name) in names.iter().enumerate() {
+            let nth = names[..i].iter().filter(|n| *n == name).count();
+            let have = path_params.iter().filter(|p| &p.name == name).count();
+            if have <= nth {
+                path_params.push(Param {
+                    name: name.clone(),
+                    kind: param_kind(name),
+                    typ: "Edm.String".to_string(),
+                    description: None,
+                    example: None,
+                    source: src(file, request.line),
+                    rust_name: String::new(),
+                });
+            }
+        }
+    }
+    let query_params = facts
+        .query_params
+        .iter()
+        .map(|q| Param {
+            name: q.name.clone(),
+            kind: param_kind(&q.name),
+            typ: "Edm.String".to_string(),
+            description: (!q.description.is_empty()).then(|| q.description.clone()),
+            example: q.example.clone(),
+            source: src(file, q.line),
+            rust_name: String::new(),
+        })
+        .collect();
+    let examples = page
+        .examples
+        .iter()
+        .map(|e| Example {
+            kind: e.kind,
+            name: e.name.clone(),
+            method: e.method.clone(),
+            url: e.url.clone(),
+            status: e.status,
+            headers: e.headers.clone(),
+            // Moved in from the page at the end (see `move_bodies`).
+            body: None,
+            // Typed in the merge (see `Builder::operation`).
+            body_type: None,
+            body_collection: false,
+            truncated: e.truncated,
+            source: src(file, e.line),
+            conforming: None,
+        })
+        .collect();
+    let permissions = facts
+        .permissions
+        .iter()
+        .map(|p| Permission {
+            kind: p.kind.clone(),
+            scopes: p.scopes.clone(),
+            supported: p.supported,
+            source: src(file, p.line),
+        })
+        .collect();
+    let headers = facts
+        .headers
+        .iter()
+        .map(|h| Header {
+            name: h.name.clone(),
+            description: h.description.clone(),
+            source: src(file, h.line),
+        })
+        .collect();
+    let operation = Operation {
+        name: stem,
+        title: page
+            .title
+            .as_ref()
+            .map(|(t, _)| t.clone())
+            .unwrap_or_default(),
+        description: page.summary.clone(),
+        method,
+        routable: !paths.is_empty(),
+        paths,
+        path_params,
+        query_params,
+        headers,
+        request_body: None,
+        response: None,
+        permissions,
+        examples,
+        // The first request line says most about the operation; the heading otherwise.
+        source: src(file, facts.requests.first().map_or(facts.line, |r| r.line)),
+        handler: None,
+        rust_name: String::new(),
+        type_base: String::new(),
+        area: None,
+    };
+    Some(Prepared {
+        operation,
+        conflicts,
+    })
 }
 
 /// The first reference to each type name (and where, and as what): a name
@@ -190,7 +342,7 @@ impl Builder {
         }
     }
 
-    fn page(&mut self, page: &Page) {
+    fn page(&mut self, page: &Page, prepared: Option<Prepared>) {
         let page_ns = self.page_namespace(page);
         if let Some((ns, name)) = self.resource_name(page, &page_ns) {
             // A resource page whose type has no properties still documents the type.
@@ -276,8 +428,8 @@ impl Builder {
         for facts in &page.enums {
             self.enum_table(page, &page_ns, facts);
         }
-        if page.operation.is_some() {
-            self.operation(page, &page_ns);
+        if let Some(prepared) = prepared {
+            self.operation(page, &page_ns, prepared);
         }
     }
 
@@ -626,157 +778,41 @@ impl Builder {
         }
     }
 
-    fn operation(&mut self, page: &Page, page_ns: &str) {
-        let Some(facts) = &page.operation else { return };
-        let file = &page.file;
-        let stem = file
-            .rsplit('/')
-            .next()
-            .unwrap_or(file)
-            .trim_end_matches(".md")
-            .to_string();
-        let method = facts
-            .requests
-            .first()
-            .map(|r| r.method.clone())
-            .or_else(|| facts.unroutable_methods.first().cloned());
-        let mut paths: Vec<String> = Vec::new();
-        for request in &facts.requests {
-            if Some(&request.method) != method.as_ref() {
-                self.diagnostics.push(Diagnostic::warning(
-                    Code::Conflict,
-                    file,
-                    request.line,
-                    format!(
-                        "request line uses {} but the first one uses {}",
-                        request.method,
-                        method.as_deref().unwrap_or("")
-                    ),
-                    "left this path out; one page documents one operation",
-                ));
-            } else if !paths.contains(&request.path) {
-                paths.push(request.path.clone());
-            }
-        }
-        let mut path_params: Vec<Param> = Vec::new();
-        for request in &facts.requests {
-            // A name used twice in one path (`/x/{id}/y/{id}`) is two parameters.
-            let names = parse::http::path_params(&request.path);
-            for (i, name) in names.iter().enumerate() {
-                let nth = names[..i].iter().filter(|n| *n == name).count();
-                let have = path_params.iter().filter(|p| &p.name == name).count();
-                if have <= nth {
-                    path_params.push(Param {
-                        name: name.clone(),
-                        kind: param_kind(name),
-                        typ: "Edm.String".to_string(),
-                        description: None,
-                        example: None,
-                        source: src(file, request.line),
-                        rust_name: String::new(),
-                    });
-                }
-            }
-        }
-        let query_params = facts
-            .query_params
-            .iter()
-            .map(|q| Param {
-                name: q.name.clone(),
-                kind: param_kind(&q.name),
-                typ: "Edm.String".to_string(),
-                description: (!q.description.is_empty()).then(|| q.description.clone()),
-                example: q.example.clone(),
-                source: src(file, q.line),
-                rust_name: String::new(),
-            })
-            .collect();
+    /// Adds the operation `prepared` from `page`, with what needs the other
+    /// pages: its body and response types, and its examples' types.
+    fn operation(&mut self, page: &Page, page_ns: &str, prepared: Prepared) {
+        let Prepared {
+            mut operation,
+            conflicts,
+        } = prepared;
+        self.diagnostics.extend(conflicts);
         let request_body = self.request_body(page, page_ns);
         let response = self.response(page, page_ns);
-        let examples = page
-            .examples
-            .iter()
-            .map(|e| {
-                let (mut body_type, body_collection) = match e.kind {
-                    ExampleKind::Request => (request_body.as_ref().map(|b| b.typ.clone()), false),
-                    ExampleKind::Response => (
-                        response.as_ref().and_then(|r| r.typ.clone()),
-                        response.as_ref().is_some_and(|r| r.collection),
-                    ),
-                };
-                // Where the text names no type, a body that says its own `@odata.type` does.
-                if body_type.is_none() {
-                    let own = e
-                        .body
-                        .as_ref()
-                        .and_then(|b| b.value.get("@odata.type"))
-                        .and_then(|t| t.as_str());
-                    body_type = own
-                        .and_then(parse::typeref::parse_text)
-                        .and_then(|t| self.qualify(&t.name, page_ns))
-                        .map(|(n, t)| format!("{n}.{t}"));
-                }
-                Example {
-                    kind: e.kind,
-                    name: e.name.clone(),
-                    method: e.method.clone(),
-                    url: e.url.clone(),
-                    status: e.status,
-                    headers: e.headers.clone(),
-                    // Moved in from the page at the end (see `move_bodies`).
-                    body: None,
-                    body_type: e.body.as_ref().and(body_type),
-                    body_collection: e.body.is_some() && body_collection,
-                    truncated: e.truncated,
-                    source: src(file, e.line),
-                    conforming: None,
-                }
-            })
-            .collect();
-        let permissions = facts
-            .permissions
-            .iter()
-            .map(|p| Permission {
-                kind: p.kind.clone(),
-                scopes: p.scopes.clone(),
-                supported: p.supported,
-                source: src(file, p.line),
-            })
-            .collect();
-        let headers = facts
-            .headers
-            .iter()
-            .map(|h| Header {
-                name: h.name.clone(),
-                description: h.description.clone(),
-                source: src(file, h.line),
-            })
-            .collect();
-        self.operations.push(Operation {
-            name: stem,
-            title: page
-                .title
-                .as_ref()
-                .map(|(t, _)| t.clone())
-                .unwrap_or_default(),
-            description: page.summary.clone(),
-            method,
-            routable: !paths.is_empty(),
-            paths,
-            path_params,
-            query_params,
-            headers,
-            request_body,
-            response,
-            permissions,
-            examples,
-            // The first request line says most about the operation; the heading otherwise.
-            source: src(file, facts.requests.first().map_or(facts.line, |r| r.line)),
-            handler: None,
-            rust_name: String::new(),
-            type_base: String::new(),
-            area: None,
-        });
+        for (example, parsed) in operation.examples.iter_mut().zip(&page.examples) {
+            let Some(body) = &parsed.body else { continue };
+            let (mut body_type, body_collection) = match parsed.kind {
+                ExampleKind::Request => (request_body.as_ref().map(|b| b.typ.clone()), false),
+                ExampleKind::Response => (
+                    response.as_ref().and_then(|r| r.typ.clone()),
+                    response.as_ref().is_some_and(|r| r.collection),
+                ),
+            };
+            // Where the text names no type, a body that says its own `@odata.type` does.
+            if body_type.is_none() {
+                body_type = body
+                    .value
+                    .get("@odata.type")
+                    .and_then(|t| t.as_str())
+                    .and_then(parse::typeref::parse_text)
+                    .and_then(|t| self.qualify(&t.name, page_ns))
+                    .map(|(n, t)| format!("{n}.{t}"));
+            }
+            example.body_type = body_type;
+            example.body_collection = body_collection;
+        }
+        operation.request_body = request_body;
+        operation.response = response;
+        self.operations.push(operation);
     }
 
     /// The documented response: the "returns a `200 OK` response code and …"
