@@ -76,43 +76,31 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     join(plan.paths, texts)
 }
 
-/// The files from their pieces' formatted text (in file order, each file's
-/// in order), in path order.
+/// The files from their pieces' formatted text (each file's in order), in
+/// path order.
 fn join(paths: Vec<String>, texts: Vec<(usize, String)>) -> Vec<GeneratedFile> {
-    // Each file's text is written once into a buffer of its final size,
-    // made when its first piece comes, and each piece is freed once copied:
-    // the output is tens of megabytes, and growing or copying it, or
-    // holding every piece and every file at once, would double the peak.
-    let mut sizes = vec![file::HEADER.len(); paths.len()];
-    for (index, text) in &texts {
-        sizes[*index] += text.len() + 1;
-    }
-    let mut bodies: Vec<String> = vec![String::new(); paths.len()];
-    let mut empty = vec![true; paths.len()];
-    let start = |body: &mut String, size: usize| {
-        if body.is_empty() {
-            body.reserve_exact(size);
-            body.push_str(file::HEADER);
-        }
-    };
+    let mut pieces: Vec<Vec<String>> = vec![Vec::new(); paths.len()];
     for (index, text) in texts {
-        start(&mut bodies[index], sizes[index]);
-        if text.is_empty() {
-            continue;
-        }
-        if !std::mem::replace(&mut empty[index], false) {
-            // The blank line `format` puts between any two top-level items.
-            bodies[index].push('\n');
-        }
-        bodies[index].push_str(&text);
+        pieces[index].push(text);
     }
+    // Files are joined on every core, each written once into a buffer of its
+    // final size and its pieces freed as it is made: the output is tens of
+    // megabytes, and growing or copying it would double the peak.
     let mut out: Vec<GeneratedFile> = paths
-        .into_iter()
-        .zip(bodies)
-        .zip(sizes)
-        .map(|((path, mut contents), size)| {
-            // A file no piece wrote to is its header alone.
-            start(&mut contents, size);
+        .into_par_iter()
+        .zip(pieces)
+        .map(|(path, pieces)| {
+            let size = file::HEADER.len() + pieces.iter().map(|p| p.len() + 1).sum::<usize>();
+            let mut contents = String::with_capacity(size);
+            contents.push_str(file::HEADER);
+            let mut first = true;
+            for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+                if !std::mem::replace(&mut first, false) {
+                    // The blank line `format` puts between any two top-level items.
+                    contents.push('\n');
+                }
+                contents.push_str(&piece);
+            }
             GeneratedFile { path, contents }
         })
         .collect();
