@@ -250,15 +250,8 @@ impl Code {
     ///
     /// [`docs::raw_attrs`]: super::docs::raw_attrs
     pub fn raw_doc(&mut self, text: &str) {
-        let mut kept = String::new();
         for line in text.lines() {
-            if line.chars().any(char::is_control) {
-                kept.clear();
-                kept.extend(line.chars().filter(|c| !c.is_control()));
-                self.doc_line(&kept);
-            } else {
-                self.doc_line(line);
-            }
+            self.doc_line(&super::docs::printable(line));
         }
     }
 

@@ -51,16 +51,22 @@ pub fn raw_attrs(text: &str) -> TokenStream {
 /// The values of [`raw_attrs`]: control characters dropped.
 fn raw_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines().map(|line| {
-        let mut value = String::with_capacity(line.len() + 1);
-        if !line.is_empty() {
-            value.push(' ');
-            value.extend(line.chars().filter(|c| !c.is_control()));
+        let line = printable(line);
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
         }
-        if value == " " {
-            value.clear();
-        }
-        value
     })
+}
+
+/// `line` without its control characters (a doc line must not hold any).
+pub fn printable(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.chars().any(char::is_control) {
+        line.chars().filter(|c| !c.is_control()).collect()
+    } else {
+        line.into()
+    }
 }
 
 /// The text as rustdoc should see it.
@@ -72,15 +78,8 @@ pub fn clean(text: &str) -> String {
     };
     let mut out = String::with_capacity(text.len() + 16);
     let mut blank = true;
-    let mut kept = String::new();
     for line in text.lines() {
-        let line = if line.chars().any(char::is_control) {
-            kept.clear();
-            kept.extend(line.chars().filter(|c| !c.is_control()));
-            kept.as_str()
-        } else {
-            line
-        };
+        let line = printable(line);
         let line = line.trim();
         if line.is_empty() {
             if !blank {
