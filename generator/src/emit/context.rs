@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Options;
@@ -202,14 +202,5 @@ pub fn field_name(name: &str) -> String {
         format!("r#{name}")
     } else {
         name.to_string()
-    }
-}
-
-/// A field or method identifier, raw when it is a keyword.
-pub fn field_ident(name: &str) -> Ident {
-    if names::is_keyword(name) {
-        Ident::new_raw(name, Span::call_site())
-    } else {
-        Ident::new(name, Span::call_site())
     }
 }

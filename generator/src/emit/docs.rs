@@ -41,25 +41,6 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `#[doc]` attributes for markdown that mdbind composed itself from parts
-/// already passed through [`clean`].
-pub fn raw_attrs(text: &str) -> TokenStream {
-    let lines = raw_lines(text);
-    quote! { #(#[doc = #lines])* }
-}
-
-/// The values of [`raw_attrs`]: control characters dropped.
-fn raw_lines(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.lines().map(|line| {
-        let line = printable(line);
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    })
-}
-
 /// `line` without its control characters (a doc line must not hold any).
 pub fn printable(line: &str) -> std::borrow::Cow<'_, str> {
     if line.chars().any(char::is_control) {

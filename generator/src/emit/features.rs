@@ -9,9 +9,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::FeaturesBy;
 use crate::schema::{Index, Operation, Schema};
 
@@ -143,7 +140,8 @@ impl Features {
         cfg_text(self.operations.get(&op.name))
     }
 
-    /// [`Self::trait_cfg`] as text, if gated.
+    /// `#[cfg(any(…))]` for a handler trait, as text, if gated: on when any
+    /// of its operations is.
     pub fn trait_cfg_text<'a>(
         &self,
         ops: impl IntoIterator<Item = &'a Operation>,
@@ -153,15 +151,6 @@ impl Features {
             .filter_map(|op| self.operations.get(&op.name))
             .collect();
         cfg_text(set)
-    }
-
-    /// `#[cfg(any(…))]` for a handler trait: on when any of its operations is.
-    pub fn trait_cfg<'a>(&self, ops: impl IntoIterator<Item = &'a Operation>) -> TokenStream {
-        let set: BTreeSet<&String> = ops
-            .into_iter()
-            .filter_map(|op| self.operations.get(&op.name))
-            .collect();
-        cfg(set)
     }
 
     /// Feature → (types and enums it compiles, operations it serves), for the crate's README.
@@ -184,17 +173,9 @@ impl Features {
     }
 }
 
-fn cfg<'a>(features: impl IntoIterator<Item = &'a String>) -> TokenStream {
-    let features: Vec<&String> = features.into_iter().collect();
-    match features.as_slice() {
-        // Needed by no area: nothing refers to it, so it is always compiled.
-        [] => TokenStream::new(),
-        [one] => quote! { #[cfg(feature = #one)] },
-        many => quote! { #[cfg(any(#(feature = #many),*))] },
-    }
-}
-
-/// [`cfg`] as prettyplease prints it; `None` for no features.
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", …))]` for several,
+/// as prettyplease prints it; `None` for no features (an item needed by no
+/// area is always compiled).
 fn cfg_text<'a>(features: impl IntoIterator<Item = &'a String>) -> Option<String> {
     let features: Vec<String> = features
         .into_iter()

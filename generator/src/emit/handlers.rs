@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
 use quote::format_ident;
 
 use super::code::{self, Code};
@@ -23,14 +22,6 @@ pub fn traits<'a>(cx: &Context<'a>) -> Vec<(&'a str, Vec<&'a Operation>)> {
         }
     }
     traits.into_iter().collect()
-}
-
-/// The `#[cfg]` of a trait (empty without features).
-pub fn trait_cfg(cx: &Context, ops: &[&Operation]) -> TokenStream {
-    cx.features
-        .as_ref()
-        .map(|f| f.trait_cfg(ops.iter().copied()))
-        .unwrap_or_default()
 }
 
 /// The items of `handlers.rs` for `traits`, as formatted text: per trait
@@ -129,7 +120,7 @@ pub(super) fn operation_cfg_text(cx: &Context, op: &Operation) -> Option<String>
     cx.features.as_ref()?.operation_cfg_text(op)
 }
 
-/// [`trait_cfg`] as text, if gated.
+/// The `#[cfg]` of a trait as text, if gated: on when any of its operations is.
 pub(super) fn trait_cfg_text(cx: &Context, ops: &[&Operation]) -> Option<String> {
     cx.features.as_ref()?.trait_cfg_text(ops.iter().copied())
 }

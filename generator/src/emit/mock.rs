@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::code::{self, Code};
-use super::context::{field_ident, field_name, Context};
+use super::context::{field_name, Context};
 use super::handlers;
 use crate::parse;
 use crate::schema::{names, Operation};
@@ -51,28 +51,38 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Stri
 }
 
 /// With the server: `router()`, serving `DocExamples` for every trait.
-pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<TokenStream> {
+pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
     if !cx.options.server {
         return Vec::new();
     }
-    let mounts = traits.iter().map(|(name, ops)| {
-        let cfg = handlers::trait_cfg(cx, ops);
-        let api_ident = field_ident(&names::snake(name));
-        quote! {
-            #cfg
-            let api = api.#api_ident(DocExamples);
+    let mut out = Code::new();
+    out.raw_doc(
+        "An axum router answering every documented request with the\n\
+         documented response (see [`DocExamples`]).",
+    );
+    out.line("#[cfg(feature = \"server\")]");
+    out.open("pub fn router() -> ::mdbind_runtime::server::Router {");
+    out.line("let api = super::server::Api::new();");
+    for (name, ops) in traits {
+        if let Some(cfg) = handlers::trait_cfg_text(cx, ops) {
+            out.line(&cfg);
         }
-    });
-    vec![quote! {
-        /// An axum router answering every documented request with the
-        /// documented response (see [`DocExamples`]).
-        #[cfg(feature = "server")]
-        pub fn router() -> ::mdbind_runtime::server::Router {
-            let api = super::server::Api::new();
-            #(#mounts)*
-            api.into_router()
+        let method = format!(".{}(", field_name(&names::snake(name)));
+        let call = format!("{method}DocExamples);");
+        if out.fits(0, &format!("let api = api{call}")) {
+            out.line(&format!("let api = api{call}"));
+            continue;
         }
-    }]
+        // Too wide: the method call below the receiver, its argument below
+        // it if need be.
+        out.line("let api = api");
+        out.indent();
+        out.line_or(&call, &[(0, &method), (1, "DocExamples,"), (0, ");")]);
+        out.outdent();
+    }
+    out.line("api.into_router()");
+    out.close("}");
+    vec![out.finish()]
 }
 
 /// Whether an operation has a request example answered by a response

@@ -341,13 +341,7 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
             });
         }
         if options.mock {
-            plan.trait_file(
-                "mock.rs",
-                traits,
-                mock::head,
-                mock::trait_items,
-                |cx, traits| vec![file::format_items(mock::tail(cx, traits))],
-            );
+            plan.trait_file("mock.rs", traits, mock::head, mock::trait_items, mock::tail);
             modules.push(Module {
                 name: "mock".into(),
                 doc: "The handler traits answered from the docs' own response examples (feature `mock`).".into(),

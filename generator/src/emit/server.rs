@@ -8,12 +8,10 @@
 //! generated code only says what is documented.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::code::{self, Code};
-use super::context::{field_ident, field_name, Context};
-use super::docs;
-use super::file::format_items;
+use super::context::{field_name, Context};
 use super::handlers::{self, path_fields};
 use crate::replay;
 use crate::schema::{names, Operation};
@@ -171,30 +169,13 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
         spec(&mut routes, op);
     }
     routes.close("];");
-    let mut api_methods = Vec::new();
-    for (name, ops) in traits {
-        let trait_ident = format_ident!("{}", name);
-        let snake = names::snake(name);
-        let mount_ident = format_ident!("mount_{}", snake);
-        let api_ident = field_ident(&snake);
-        let cfg = handlers::trait_cfg(cx, ops);
-        let api_doc = docs::raw_attrs(&format!(
-            "Serves the operations of [`{name}`](super::handlers::{name}) with `handler`."
-        ));
-        api_methods.push(quote! {
-            #cfg
-            #api_doc
-            pub fn #api_ident<H>(mut self, handler: H) -> Self
-            where
-                H: super::handlers::#trait_ident + 'static,
-            {
-                #mount_ident(&mut self.server, handler);
-                self
-            }
-        });
-    }
-    let mut items = vec![routes.finish()];
-    let api_struct_doc = docs::raw_attrs(
+    vec![routes.finish(), api(cx, traits)]
+}
+
+/// `Api`: one router for every trait, a method per trait taking its handler.
+fn api(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> String {
+    let mut out = Code::new();
+    out.raw_doc(
         "One router for every documented operation: give a handler for each \
          trait you implement; the operations of the others answer `501 Not \
          Implemented`, unknown paths `404`, other methods `405`.\n\n\
@@ -203,38 +184,72 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
          axum::serve(listener, axum::Router::new().nest(\"/beta\", app)).await?;\n\
          ```",
     );
-    items.push(format_items(vec![quote! {
-        #api_struct_doc
-        pub struct Api {
-            server: Server,
+    // As prettyplease prints these fixed items (no blank line between an
+    // impl's methods).
+    for line in [
+        "pub struct Api {",
+        "    server: Server,",
+        "}",
+        "",
+        "impl Default for Api {",
+        "    fn default() -> Self {",
+        "        Self::new()",
+        "    }",
+        "}",
+        "",
+        "impl Api {",
+        "    /// No handler yet: every operation answers `501`.",
+        "    pub fn new() -> Self {",
+        "        Api { server: Server::new(ROUTES) }",
+        "    }",
+        "    /// The largest request body read (16 MiB unless set).",
+        "    pub fn body_limit(self, bytes: usize) -> Self {",
+        "        Api {",
+        "            server: self.server.body_limit(bytes),",
+        "        }",
+        "    }",
+    ] {
+        out.whole(line);
+    }
+    out.indent();
+    for (name, ops) in traits {
+        let snake = names::snake(name);
+        if let Some(cfg) = handlers::trait_cfg_text(cx, ops) {
+            out.line(&cfg);
         }
-
-        impl Default for Api {
-            fn default() -> Self {
-                Self::new()
-            }
-        }
-
-        impl Api {
-            /// No handler yet: every operation answers `501`.
-            pub fn new() -> Self {
-                Api { server: Server::new(ROUTES) }
-            }
-
-            /// The largest request body read (16 MiB unless set).
-            pub fn body_limit(self, bytes: usize) -> Self {
-                Api { server: self.server.body_limit(bytes) }
-            }
-
-            #(#api_methods)*
-
-            /// The axum router (nest it under `/beta` or wherever the API lives).
-            pub fn into_router(self) -> Router {
-                self.server.into_router()
-            }
-        }
-    }]));
-    items
+        out.raw_doc(&format!(
+            "Serves the operations of [`{name}`](super::handlers::{name}) with `handler`."
+        ));
+        let head = format!("pub fn {}<H>(", field_name(&snake));
+        out.line_or(
+            &format!("{head}mut self, handler: H) -> Self"),
+            &[
+                (0, &head),
+                (1, "mut self,"),
+                (1, "handler: H,"),
+                (0, ") -> Self"),
+            ],
+        );
+        where_bound(&mut out, name);
+        let call = format!("mount_{snake}(");
+        out.line_or(
+            &format!("{call}&mut self.server, handler);"),
+            &[
+                (0, &call),
+                (1, "&mut self.server,"),
+                (1, "handler,"),
+                (0, ");"),
+            ],
+        );
+        out.line("self");
+        out.close("}");
+    }
+    out.line("/// The axum router (nest it under `/beta` or wherever the API lives).");
+    out.open("pub fn into_router(self) -> Router {");
+    out.line("self.server.into_router()");
+    out.close("}");
+    out.close("}");
+    out.finish()
 }
 
 /// One entry of `ROUTES`.
