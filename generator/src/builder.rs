@@ -161,8 +161,9 @@ impl Builder {
     }
 
     /// Gates every generated item behind a cargo feature: one per
-    /// documentation area ([`FeaturesBy::Area`], e.g. `outlook`) or per
-    /// namespace ([`FeaturesBy::Namespace`]). An item is compiled when any
+    /// documentation area ([`FeaturesBy::Area`](crate::FeaturesBy::Area), e.g.
+    /// `outlook`) or per namespace
+    /// ([`FeaturesBy::Namespace`](crate::FeaturesBy::Namespace)). An item is compiled when any
     /// feature that needs it is on. Declare the features you want in
     /// `[features]` (`area = []`); [`Generated::features`] lists them all, and
     /// the others are simply never compiled.

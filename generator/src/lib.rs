@@ -23,7 +23,7 @@ pub mod replay;
 pub mod schema;
 pub mod write;
 
-pub use builder::{Builder, Error};
+pub use builder::{Builder, Error, Generated};
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{DateTimeCrate, FeaturesBy, GeneratedFile};
 pub use load::{docs_files, load};
