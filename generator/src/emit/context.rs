@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::Options;
-use crate::schema::{names, Index, Property, Schema, TypeDef};
+use crate::schema::{names, Index, Operation, Property, Schema, TypeDef};
 
 pub struct Context<'a> {
     pub schema: &'a Schema,
@@ -43,6 +43,25 @@ impl<'a> Context<'a> {
     /// `#[cfg(…)]` for a type or enum, as text, if gated.
     pub fn item_cfg_text(&self, qualified: &str) -> Option<String> {
         self.features.as_ref()?.item_cfg_text(qualified)
+    }
+
+    /// `#[cfg(…)]` for an operation's items, as text, if gated.
+    pub fn operation_cfg_text(&self, op: &Operation) -> Option<String> {
+        self.features.as_ref()?.operation_cfg_text(op)
+    }
+
+    /// `#[cfg(…)]` for a handler trait (on when any of its operations is), as
+    /// text, if gated.
+    pub fn trait_cfg_text(&self, ops: &[&Operation]) -> Option<String> {
+        self.features.as_ref()?.trait_cfg_text(ops.iter().copied())
+    }
+
+    /// [`Self::operation_cfg_text`] for an item inside one gated by
+    /// `container` (a trait's method, a mount's line): none when the two say
+    /// the same, so the code says it once.
+    pub fn member_cfg_text(&self, op: &Operation, container: Option<&str>) -> Option<String> {
+        self.operation_cfg_text(op)
+            .filter(|own| Some(own.as_str()) != container)
     }
 
     /// A type's fields, inherited ones first.

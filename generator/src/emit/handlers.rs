@@ -61,7 +61,7 @@ pub(super) fn signature(out: &mut Code, ident: &str, request: &str, response: &s
 /// The trait: one method per operation, each answering 501 unless implemented.
 fn handler_trait(cx: &Context, name: &str, ops: &[&Operation]) -> String {
     let mut out = Code::new();
-    let cfg = trait_cfg_text(cx, ops);
+    let cfg = cx.trait_cfg_text(ops);
     let mut paths: Vec<String> = ops
         .iter()
         .flat_map(|op| op.paths.iter())
@@ -115,16 +115,6 @@ pub fn path_fields(op: &Operation) -> Vec<PathField<'_>> {
         .collect()
 }
 
-/// The `#[cfg]` of an operation's items as text, if gated.
-pub(super) fn operation_cfg_text(cx: &Context, op: &Operation) -> Option<String> {
-    cx.features.as_ref()?.operation_cfg_text(op)
-}
-
-/// The `#[cfg]` of a trait as text, if gated: on when any of its operations is.
-pub(super) fn trait_cfg_text(cx: &Context, ops: &[&Operation]) -> Option<String> {
-    cx.features.as_ref()?.trait_cfg_text(ops.iter().copied())
-}
-
 pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
     (
         format_ident!("{}Request", op.type_base),
@@ -136,7 +126,7 @@ pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
 fn request(cx: &Context, op: &Operation) -> String {
     let mut out = Code::new();
     let (name, _) = type_names(op);
-    if let Some(cfg) = operation_cfg_text(cx, op) {
+    if let Some(cfg) = cx.operation_cfg_text(op) {
         out.line(&cfg);
     }
     out.doc(&format!(
@@ -209,7 +199,7 @@ fn request(cx: &Context, op: &Operation) -> String {
 fn spec(cx: &Context, op: &Operation) -> String {
     let mut out = Code::new();
     let (name, _) = type_names(op);
-    if let Some(cfg) = operation_cfg_text(cx, op) {
+    if let Some(cfg) = cx.operation_cfg_text(op) {
         out.line(&cfg);
     }
     out.impl_block("::mdbind_runtime::Operation", &name.to_string());
@@ -296,7 +286,7 @@ fn response(cx: &Context, op: &Operation) -> String {
             "`200`: the docs do not describe the response, so the body is any JSON.".to_string(),
         ),
     };
-    if let Some(cfg) = operation_cfg_text(cx, op) {
+    if let Some(cfg) = cx.operation_cfg_text(op) {
         out.line(&cfg);
     }
     out.doc(&format!("The documented response: {text}"));
@@ -342,9 +332,8 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
         op.source.file.replace('`', "")
     ));
     text.push_str("\n\nUnless implemented, answers `501 Not Implemented`.");
-    let cfg = operation_cfg_text(cx, op);
-    if let Some(cfg) = cfg.as_deref().filter(|own| Some(*own) != container) {
-        out.line(cfg);
+    if let Some(cfg) = cx.member_cfg_text(op, container) {
+        out.line(&cfg);
     }
     out.raw_doc(&text);
     signature(out, &ident, &request.to_string(), &response.to_string());

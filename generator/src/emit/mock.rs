@@ -29,7 +29,7 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Stri
         .iter()
         .map(|(name, ops)| {
             let mut out = Code::new();
-            let cfg = handlers::trait_cfg_text(cx, ops);
+            let cfg = cx.trait_cfg_text(ops);
             if let Some(cfg) = &cfg {
                 out.line(cfg);
             }
@@ -64,7 +64,7 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
     out.open("pub fn router() -> ::mdbind_runtime::server::Router {");
     out.line("let api = super::server::Api::new();");
     for (name, ops) in traits {
-        if let Some(cfg) = handlers::trait_cfg_text(cx, ops) {
+        if let Some(cfg) = cx.trait_cfg_text(ops) {
             out.line(&cfg);
         }
         let method = format!(".{}(", field_name(&names::snake(name)));
@@ -96,9 +96,7 @@ fn has_examples(op: &Operation) -> bool {
 /// The method answering from the operation's examples.
 fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>) {
     let status = op.response.as_ref().map_or(200, |r| r.status);
-    if let Some(own) =
-        handlers::operation_cfg_text(cx, op).filter(|own| Some(own.as_str()) != container)
-    {
+    if let Some(own) = cx.member_cfg_text(op, container) {
         out.line(&own);
     }
     out.doc(&format!(

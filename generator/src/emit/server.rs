@@ -36,7 +36,7 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Stri
         for op in ops {
             items.push(conversions(cx, op));
         }
-        let cfg = handlers::trait_cfg_text(cx, ops);
+        let cfg = cx.trait_cfg_text(ops);
         let snake = names::snake(name);
         items.push(mount(cx, name, &snake, ops, cfg.as_deref()));
         items.push(router(name, &snake, cfg.as_deref()));
@@ -64,9 +64,7 @@ fn mount(cx: &Context, name: &str, snake: &str, ops: &[&Operation], cfg: Option<
     where_bound(&mut out, name);
     out.line("let handler = ::std::sync::Arc::new(handler);");
     for op in ops {
-        if let Some(own) =
-            handlers::operation_cfg_text(cx, op).filter(|own| Some(own.as_str()) != cfg)
-        {
+        if let Some(own) = cx.member_cfg_text(op, cfg) {
             out.line(&own);
         }
         serve_method(&mut out, op);
@@ -163,7 +161,7 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
         .iter()
         .filter(|op| op.handler.is_some())
     {
-        if let Some(cfg) = cx.features.as_ref().and_then(|f| f.operation_cfg_text(op)) {
+        if let Some(cfg) = cx.operation_cfg_text(op) {
             routes.line(&cfg);
         }
         spec(&mut routes, op);
@@ -214,7 +212,7 @@ fn api(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> String {
     out.indent();
     for (name, ops) in traits {
         let snake = names::snake(name);
-        if let Some(cfg) = handlers::trait_cfg_text(cx, ops) {
+        if let Some(cfg) = cx.trait_cfg_text(ops) {
             out.line(&cfg);
         }
         out.raw_doc(&format!(
@@ -285,7 +283,7 @@ fn spec(out: &mut Code, op: &Operation) {
 fn conversions(cx: &Context, op: &Operation) -> String {
     let mut out = Code::new();
     let (request, _) = handlers::type_names(op);
-    if let Some(cfg) = cx.features.as_ref().and_then(|f| f.operation_cfg_text(op)) {
+    if let Some(cfg) = cx.operation_cfg_text(op) {
         out.line(&cfg);
     }
     out.impl_block("FromCall", &format!("super::handlers::{request}"));
