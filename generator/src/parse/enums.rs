@@ -61,7 +61,7 @@ pub fn possible_values(description: &str) -> Vec<String> {
             values.clear();
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     values.retain(|v| seen.insert(v.clone()));
     values
 }

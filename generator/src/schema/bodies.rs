@@ -1,12 +1,12 @@
 //! The parsed example bodies (with the line of every value), found by the
 //! source of the example in the schema.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::model::Source;
 use crate::parse::{JsonBody, Page};
 
-pub struct Bodies<'a>(HashMap<(&'a str, u32), &'a JsonBody>);
+pub struct Bodies<'a>(FxHashMap<(&'a str, u32), &'a JsonBody>);
 
 impl<'a> Bodies<'a> {
     pub fn new(pages: &[&'a Page]) -> Self {

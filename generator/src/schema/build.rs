@@ -2,7 +2,9 @@
 //! describes them, inline enums, operations; then references are resolved,
 //! types nobody documents are inferred from examples, and examples are checked.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use heck::ToUpperCamelCase;
 use rayon::prelude::*;
@@ -30,7 +32,7 @@ pub fn build(mut pages: Vec<Page>, diagnostics: Vec<Diagnostic>) -> Schema {
 /// Examples' bodies move from the pages into the schema, once nothing reads
 /// them from the pages any more: a copy of every body would cost more.
 fn move_bodies(schema: &mut Schema, pages: &mut [Page]) {
-    let mut parsed: HashMap<(&str, u32), &mut Option<parse::JsonBody>> = HashMap::new();
+    let mut parsed: FxHashMap<(&str, u32), &mut Option<parse::JsonBody>> = FxHashMap::default();
     for page in pages.iter_mut() {
         let file = page.file.as_str();
         for e in page.examples.iter_mut() {
@@ -61,19 +63,27 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
                 .or_insert_with(|| ns.clone());
         }
     }
-    // What each operation page says on its own is made on every core; the
-    // merge below, in a fixed order, is one thread's.
-    let mut prepared: Vec<Option<Prepared>> = pages
-        .par_iter()
-        .map(|page| prepare_operation(page))
-        .collect();
     // A type's own page speaks for it before pages that merely send or
-    // receive it: the first documented spelling of a property wins. (The
-    // pages are in file order, and the sort is stable.)
-    let mut by_authority: Vec<usize> = (0..pages.len()).collect();
-    by_authority.sort_by_key(|&i| pages[i].operation.is_some());
-    for i in by_authority {
-        b.page(pages[i], prepared[i].take());
+    // receive it: the first documented spelling of a property wins. So pages
+    // without an operation are merged first, in file order, on one thread,
+    // while what each operation page says on its own is made on the others.
+    let (operation_pages, other_pages): (Vec<&Page>, Vec<&Page>) =
+        pages.iter().partition(|page| page.operation.is_some());
+    let ((), prepared) = rayon::join(
+        || {
+            for page in other_pages {
+                b.page(page, None);
+            }
+        },
+        || {
+            operation_pages
+                .par_iter()
+                .map(|page| prepare_operation(page))
+                .collect::<Vec<_>>()
+        },
+    );
+    for (page, prepared) in operation_pages.into_iter().zip(prepared) {
+        b.page(page, prepared);
     }
     // Representations add properties, never types or enums: one folded-key
     // map serves every lookup they make.
@@ -108,7 +118,7 @@ struct Builder {
     named_values: BTreeMap<String, (Vec<String>, Source)>,
     /// Type key → property name → its position in `properties`, so that
     /// merging a page's rows costs one lookup each (a table can have 100,000).
-    property_positions: HashMap<String, HashMap<String, usize>>,
+    property_positions: FxHashMap<String, FxHashMap<String, usize>>,
 }
 
 fn key(namespace: &str, name: &str) -> String {
@@ -264,7 +274,7 @@ fn prepare_operation(page: &Page) -> Option<Prepared> {
 /// is resolved, or reported, once.
 #[derive(Default)]
 struct References<'a> {
-    seen: HashSet<&'a str>,
+    seen: FxHashSet<&'a str>,
     list: Vec<(String, Source, &'static str)>,
 }
 
@@ -277,7 +287,7 @@ impl<'a> References<'a> {
 }
 
 /// Adds the type or enum under `key` to a [`Builder::folded_keys`] map.
-fn fold(folded: &mut HashMap<String, Vec<String>>, key: &str, qualified: String) {
+fn fold(folded: &mut FxHashMap<String, Vec<String>>, key: &str, qualified: String) {
     folded
         .entry(key.to_ascii_lowercase())
         .or_default()
@@ -612,7 +622,7 @@ impl Builder {
 
     /// Members a resource's JSON representation shows but no property table of
     /// the type or its bases lists: added, typed from the placeholder value.
-    fn representation(&mut self, page: &Page, folded: &HashMap<String, Vec<String>>) {
+    fn representation(&mut self, page: &Page, folded: &FxHashMap<String, Vec<String>>) {
         let Some(resource) = &page.resource else {
             return;
         };
@@ -1021,8 +1031,8 @@ impl Builder {
 
     /// Every type's and enum's key, ASCII case folded → their qualified names,
     /// so that a lookup ignoring case is one hash lookup, not a scan.
-    fn folded_keys(&self) -> HashMap<String, Vec<String>> {
-        let mut folded: HashMap<String, Vec<String>> = HashMap::new();
+    fn folded_keys(&self) -> FxHashMap<String, Vec<String>> {
+        let mut folded: FxHashMap<String, Vec<String>> = FxHashMap::default();
         let types = self.types.iter().map(|(k, t)| (k, t.qualified()));
         let enums = self.enums.iter().map(|(k, e)| (k, e.qualified()));
         for (k, qualified) in types.chain(enums) {
@@ -1033,7 +1043,7 @@ impl Builder {
 
     /// The canonical qualified name of a known type or enum: exact first, then
     /// ignoring case when that is unambiguous (`folded`: [`Self::folded_keys`]).
-    fn lookup(&self, qualified: &str, folded: &HashMap<String, Vec<String>>) -> Option<String> {
+    fn lookup(&self, qualified: &str, folded: &FxHashMap<String, Vec<String>>) -> Option<String> {
         let (ns, name) = qualified.rsplit_once('.')?;
         let exact = key(ns, name);
         if let Some(t) = self.types.get(&exact) {

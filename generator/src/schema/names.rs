@@ -278,7 +278,7 @@ fn assign_fields(types: &mut [TypeDef]) {
             fields
                 .taken
                 .extend(inherited.iter().map(|(_, rust)| rust.clone()));
-            let by_json: std::collections::HashMap<&str, &str> = inherited
+            let by_json: rustc_hash::FxHashMap<&str, &str> = inherited
                 .iter()
                 .map(|(json, rust)| (json.as_str(), rust.as_str()))
                 .collect();
@@ -309,7 +309,7 @@ pub fn inherited_properties(
         current = types[b].base.as_ref().and_then(|x| index.get(x)).copied();
     }
     let mut out: Vec<(String, String)> = Vec::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for &b in chain.iter().rev() {
         for p in &types[b].properties {
             if seen.insert(p.name.as_str()) {
