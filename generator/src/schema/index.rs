@@ -1,26 +1,29 @@
 //! Lookups over a built schema, by qualified name, for the stages that read it
 //! (conformance checks, the emitter).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::model::{EnumDef, Property, Schema, TypeDef};
 
 pub struct Index<'a> {
-    types: HashMap<String, &'a TypeDef>,
-    enums: HashMap<String, &'a EnumDef>,
+    /// Every type, in schema order.
+    all_types: &'a [TypeDef],
+    types: FxHashMap<String, &'a TypeDef>,
+    enums: FxHashMap<String, &'a EnumDef>,
     /// Qualified base name → the types that name it as their base.
-    children: HashMap<String, Vec<&'a TypeDef>>,
+    children: FxHashMap<String, Vec<&'a TypeDef>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(schema: &'a Schema) -> Self {
-        let mut children: HashMap<String, Vec<&TypeDef>> = HashMap::new();
+        let mut children: FxHashMap<String, Vec<&TypeDef>> = FxHashMap::default();
         for t in &schema.types {
             if let Some(base) = &t.base {
                 children.entry(base.clone()).or_default().push(t);
             }
         }
         Index {
+            all_types: &schema.types,
             types: schema.types.iter().map(|t| (t.qualified(), t)).collect(),
             enums: schema.enums.iter().map(|e| (e.qualified(), e)).collect(),
             children,
@@ -39,11 +42,12 @@ impl<'a> Index<'a> {
     /// the exact spelling is unknown, as Graph does) → the type.
     pub fn odata_type(&self, text: &str) -> Option<&'a TypeDef> {
         let name = text.trim_start_matches('#');
+        // Ignoring case two types can match (`mailFolder`, `mailfolder`): the
+        // first in schema order answers, never whichever a hash map yields first.
         self.type_def(name).or_else(|| {
-            self.types
+            self.all_types
                 .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, t)| *t)
+                .find(|t| t.qualified().eq_ignore_ascii_case(name))
         })
     }
 
@@ -87,7 +91,7 @@ impl<'a> Index<'a> {
     /// base first), then its own; a property documented again appears once.
     pub fn properties(&self, def: &'a TypeDef) -> Vec<&'a Property> {
         let mut out: Vec<&Property> = Vec::new();
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
         for t in self.chain(def).iter().rev() {
             for p in &t.properties {
                 if seen.insert(p.name.as_str()) {
@@ -96,5 +100,57 @@ impl<'a> Index<'a> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::model::Source;
+
+    fn type_def(name: &str) -> TypeDef {
+        TypeDef {
+            name: name.to_string(),
+            namespace: "ns".to_string(),
+            base: None,
+            description: None,
+            inferred: false,
+            open: false,
+            properties: Vec::new(),
+            source: Source {
+                file: format!("{name}.md"),
+                line: 1,
+            },
+            sources: Vec::new(),
+            rust_name: String::new(),
+            area: None,
+            polymorphic: None,
+        }
+    }
+
+    #[test]
+    fn odata_type_ignoring_case_takes_the_first_in_schema_order() {
+        let schema = Schema {
+            types: ["mailFolder", "mailfolder", "other"]
+                .map(type_def)
+                .into_iter()
+                .collect(),
+            ..Schema::default()
+        };
+        let index = Index::new(&schema);
+        let name = |t: Option<&TypeDef>| t.map(|t| t.name.clone());
+        assert_eq!(
+            name(index.odata_type("#ns.mailfolder")),
+            Some("mailfolder".into())
+        );
+        // Many times: a hash map's order would differ between maps and runs.
+        for _ in 0..32 {
+            let index = Index::new(&schema);
+            assert_eq!(
+                name(index.odata_type("#ns.MAILFOLDER")),
+                Some("mailFolder".into())
+            );
+        }
+        assert_eq!(name(index.odata_type("ns.nothing")), None);
     }
 }
