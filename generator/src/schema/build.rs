@@ -95,9 +95,21 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     b.resolve(&bodies);
     let mut schema = b.finish();
     set_areas(&mut schema, &pages);
-    schema.example_counts = conformance::check(&mut schema, &bodies);
-    names::assign(&mut schema);
-    super::routes::diagnose(&mut schema);
+    // Checking the examples, naming everything and finding ambiguous routes
+    // each only read the schema: naming is mostly one thread's work, so the
+    // other threads check meanwhile.
+    let (findings, (names, ambiguities)) = rayon::join(
+        || conformance::check(&schema, &bodies),
+        || {
+            rayon::join(
+                || names::plan(&schema),
+                || super::routes::ambiguities(&schema),
+            )
+        },
+    );
+    schema.example_counts = findings.apply(&mut schema);
+    names.apply(&mut schema);
+    schema.diagnostics.extend(ambiguities);
     schema.diagnostics.sort();
     schema.diagnostics.dedup();
     schema

@@ -29,8 +29,32 @@ pub struct ExampleCounts {
     pub examples_conforming_in_shape: usize,
 }
 
-/// Checks every example and appends a diagnostic per finding.
-pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
+/// What checking every example found, to be written into the schema it
+/// was checked against ([`Findings::apply`]).
+pub struct Findings {
+    /// Per operation: its findings and each example's verdict.
+    operations: Vec<(Vec<Diagnostic>, Vec<Option<bool>>)>,
+    counts: ExampleCounts,
+}
+
+impl Findings {
+    /// Appends a diagnostic per finding, marks each checked example
+    /// conforming or not, and returns the counts.
+    pub fn apply(self, schema: &mut Schema) -> ExampleCounts {
+        for (op, (found, verdicts)) in schema.operations.iter_mut().zip(self.operations) {
+            schema.diagnostics.extend(found);
+            for (example, verdict) in op.examples.iter_mut().zip(verdicts) {
+                if verdict.is_some() {
+                    example.conforming = verdict;
+                }
+            }
+        }
+        self.counts
+    }
+}
+
+/// Checks every example against `schema`.
+pub fn check(schema: &Schema, bodies: &Bodies) -> Findings {
     let index = Index::new(schema);
     // Operations are checked apart, in parallel; the diagnostics are sorted
     // later, so the order they are found in does not show.
@@ -40,20 +64,16 @@ pub fn check(schema: &mut Schema, bodies: &Bodies) -> ExampleCounts {
         .map(|op| check_operation(&index, op, bodies))
         .collect();
     let mut counts = ExampleCounts::default();
-    for (o, (found, verdicts, c)) in checked.into_iter().enumerate() {
-        schema.diagnostics.extend(found);
-        for (example, verdict) in schema.operations[o].examples.iter_mut().zip(verdicts) {
-            if verdict.is_some() {
-                example.conforming = verdict;
-            }
-        }
+    let mut operations = Vec::with_capacity(checked.len());
+    for (found, verdicts, c) in checked {
+        operations.push((found, verdicts));
         counts.examples += c.examples;
         counts.examples_parsed += c.examples_parsed;
         counts.examples_checked += c.examples_checked;
         counts.examples_conforming += c.examples_conforming;
         counts.examples_conforming_in_shape += c.examples_conforming_in_shape;
     }
-    counts
+    Findings { operations, counts }
 }
 
 /// One operation's examples: the findings, each example's verdict (`None`

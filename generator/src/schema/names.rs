@@ -129,22 +129,82 @@ pub fn camel(name: &str) -> String {
     s
 }
 
-/// Fills every `rust_name`, `module` and `handler` in the schema.
-pub fn assign(schema: &mut Schema) {
+/// Every `rust_name`, `module`, `handler` and `type_base` the schema needs,
+/// decided from the schema alone ([`plan`]) so that it can be worked out
+/// while other stages read the schema too; [`Names::apply`] writes it in.
+pub struct Names {
+    modules: Vec<String>,
+    types: Vec<String>,
+    /// Per type, its properties' field names.
+    fields: Vec<Vec<String>>,
+    /// Per enum, its name and its members'.
+    enums: Vec<(String, Vec<String>)>,
+    /// Type index → the enum standing for it and its derived types.
+    polymorphic: Vec<(usize, Polymorphic)>,
+    operations: Vec<OperationNames>,
+}
+
+struct OperationNames {
+    rust_name: String,
+    type_base: String,
+    /// The handler trait and the request's parameter fields, for an
+    /// operation a router can serve.
+    handler: Option<(String, Vec<String>)>,
+}
+
+impl Names {
+    /// Writes the names into the schema they were planned for.
+    pub fn apply(self, schema: &mut Schema) {
+        for (ns, module) in schema.namespaces.iter_mut().zip(self.modules) {
+            ns.module = module;
+        }
+        for ((def, name), fields) in schema.types.iter_mut().zip(self.types).zip(self.fields) {
+            def.rust_name = name;
+            for (p, field) in def.properties.iter_mut().zip(fields) {
+                p.rust_name = field;
+            }
+        }
+        for (i, polymorphic) in self.polymorphic {
+            schema.types[i].polymorphic = Some(polymorphic);
+        }
+        for (def, (name, members)) in schema.enums.iter_mut().zip(self.enums) {
+            def.rust_name = name;
+            for (m, member) in def.members.iter_mut().zip(members) {
+                m.rust_name = member;
+            }
+        }
+        for (op, names) in schema.operations.iter_mut().zip(self.operations) {
+            op.rust_name = names.rust_name;
+            op.type_base = names.type_base;
+            if let Some((handler, params)) = names.handler {
+                op.handler = Some(handler);
+                let fields = op.path_params.iter_mut().chain(op.query_params.iter_mut());
+                for (p, field) in fields.zip(params) {
+                    p.rust_name = field;
+                }
+            }
+        }
+    }
+}
+
+/// Decides every name in the schema (see [`Names`]).
+pub fn plan(schema: &Schema) -> Names {
     // The other files of the output (`mdbind.rs` the entry, `lib.rs` a
     // crate's) and the modules beside the namespaces'.
     let mut modules = Scope::with(&["handlers", "server", "mock", "mdbind", "lib"]);
-    let mut module_of: BTreeMap<String, String> = BTreeMap::new();
-    for ns in &mut schema.namespaces {
-        // A module is named in paths (`super::x::T`) and files (`x.rs`), so a
-        // keyword gets a `_` rather than `r#`.
-        let mut base = snake(&ns.name);
-        if is_keyword(&base) {
-            base.push('_');
-        }
-        ns.module = modules.claim(base, true);
-        module_of.insert(ns.name.clone(), ns.module.clone());
-    }
+    let modules = schema
+        .namespaces
+        .iter()
+        .map(|ns| {
+            // A module is named in paths (`super::x::T`) and files (`x.rs`), so a
+            // keyword gets a `_` rather than `r#`.
+            let mut base = snake(&ns.name);
+            if is_keyword(&base) {
+                base.push('_');
+            }
+            modules.claim(base, true)
+        })
+        .collect();
     // The names wanted (heck's work, in parallel) are made first; claiming
     // them in schema order is what must be serial.
     let type_bases: Vec<String> = schema.types.par_iter().map(|d| camel(&d.name)).collect();
@@ -159,42 +219,64 @@ pub fn assign(schema: &mut Schema) {
         })
         .collect();
     let mut type_scopes: BTreeMap<String, Scope> = BTreeMap::new();
-    for (def, base) in schema.types.iter_mut().zip(type_bases) {
-        let scope = type_scopes
-            .entry(def.namespace.clone())
-            .or_insert_with(|| Scope::with(RESERVED_TYPES));
-        def.rust_name = claim_type(scope, base);
+    let types: Vec<String> = schema
+        .types
+        .iter()
+        .zip(type_bases)
+        .map(|(def, base)| {
+            let scope = type_scopes
+                .entry(def.namespace.clone())
+                .or_insert_with(|| Scope::with(RESERVED_TYPES));
+            claim_type(scope, base)
+        })
+        .collect();
+    let fields = plan_fields(&schema.types);
+    let enums = schema
+        .enums
+        .iter()
+        .zip(enum_bases)
+        .map(|(def, (base, member_bases))| {
+            let scope = type_scopes
+                .entry(def.namespace.clone())
+                .or_insert_with(|| Scope::with(RESERVED_TYPES));
+            let name = claim_type(scope, base);
+            // `Other(String)` is the catch-all for values the docs never listed.
+            let mut variants = Scope::with(&["Other", "Self"]);
+            let members = member_bases
+                .into_iter()
+                .map(|base| {
+                    if base == "Self" {
+                        variants.claim("SelfValue".into(), false)
+                    } else if base == "Other" {
+                        variants.claim("OtherValue".into(), false)
+                    } else {
+                        variants.claim(base, false)
+                    }
+                })
+                .collect();
+            (name, members)
+        })
+        .collect();
+    let polymorphic = plan_polymorphic(&schema.types, &types, &mut type_scopes);
+    let operations = plan_operations(&schema.operations);
+    Names {
+        modules,
+        types,
+        fields,
+        enums,
+        polymorphic,
+        operations,
     }
-    assign_fields(&mut schema.types);
-    for (def, (base, member_bases)) in schema.enums.iter_mut().zip(enum_bases) {
-        let scope = type_scopes
-            .entry(def.namespace.clone())
-            .or_insert_with(|| Scope::with(RESERVED_TYPES));
-        def.rust_name = claim_type(scope, base);
-        // `Other(String)` is the catch-all for values the docs never listed.
-        let mut variants = Scope::with(&["Other", "Self"]);
-        for (m, base) in def.members.iter_mut().zip(member_bases) {
-            m.rust_name = if base == "Self" {
-                variants.claim("SelfValue".into(), false)
-            } else if base == "Other" {
-                variants.claim("OtherValue".into(), false)
-            } else {
-                variants.claim(base, false)
-            };
-        }
-    }
-    assign_polymorphic(&mut schema.types, &mut type_scopes);
-    assign_handlers(&mut schema.operations);
-    schema
-        .operations
-        .par_iter_mut()
-        .for_each(|op| op.type_base = camel(&op.rust_name));
 }
 
 /// A base type that a property is typed as, and that other types derive
 /// from, gets an enum `Any{Type}` with a variant per type (claimed after every
-/// struct and enum, so adding one renames nothing).
-fn assign_polymorphic(types: &mut [TypeDef], scopes: &mut BTreeMap<String, Scope>) {
+/// struct and enum, so adding one renames nothing). `names`: the types' Rust names.
+fn plan_polymorphic(
+    types: &[TypeDef],
+    names: &[String],
+    scopes: &mut BTreeMap<String, Scope>,
+) -> Vec<(usize, Polymorphic)> {
     let referenced: BTreeSet<&str> = types
         .iter()
         .flat_map(|t| t.properties.iter().map(|p| p.typ.as_str()))
@@ -223,29 +305,35 @@ fn assign_polymorphic(types: &mut [TypeDef], scopes: &mut BTreeMap<String, Scope
         }
         found.push((i, below.into_iter().collect()));
     }
-    for (i, below) in found {
-        let scope = scopes
-            .entry(types[i].namespace.clone())
-            .or_insert_with(|| Scope::with(RESERVED_TYPES));
-        let rust_name = scope.claim(format!("Any{}", types[i].rust_name), false);
-        let mut variant_names = Scope::with(&[]);
-        let variants = std::iter::once(i)
-            .chain(below)
-            .map(|t| PolymorphicVariant {
-                typ: qualified[t].clone(),
-                rust_name: variant_names.claim(types[t].rust_name.clone(), false),
-            })
-            .collect();
-        types[i].polymorphic = Some(Polymorphic {
-            rust_name,
-            variants,
-        });
-    }
+    found
+        .into_iter()
+        .map(|(i, below)| {
+            let scope = scopes
+                .entry(types[i].namespace.clone())
+                .or_insert_with(|| Scope::with(RESERVED_TYPES));
+            let rust_name = scope.claim(format!("Any{}", names[i]), false);
+            let mut variant_names = Scope::with(&[]);
+            let variants = std::iter::once(i)
+                .chain(below)
+                .map(|t| PolymorphicVariant {
+                    typ: qualified[t].clone(),
+                    rust_name: variant_names.claim(names[t].clone(), false),
+                })
+                .collect();
+            (
+                i,
+                Polymorphic {
+                    rust_name,
+                    variants,
+                },
+            )
+        })
+        .collect()
 }
 
 /// Field names, bases before derived types: a derived struct also has its
 /// bases' fields, so its own fields must not take their names.
-fn assign_fields(types: &mut [TypeDef]) {
+fn plan_fields(types: &[TypeDef]) -> Vec<Vec<String>> {
     let index: BTreeMap<String, usize> = types
         .iter()
         .enumerate()
@@ -255,7 +343,8 @@ fn assign_fields(types: &mut [TypeDef]) {
         .par_iter()
         .map(|t| t.properties.iter().map(|p| snake(&p.name)).collect())
         .collect();
-    let mut done = vec![false; types.len()];
+    // `None` until the type is named.
+    let mut fields: Vec<Option<Vec<String>>> = vec![None; types.len()];
     for start in 0..types.len() {
         // Walk up to the outermost unnamed base, then name down the chain.
         let mut chain = vec![start];
@@ -264,41 +353,44 @@ fn assign_fields(types: &mut [TypeDef]) {
             .as_ref()
             .and_then(|b| index.get(b))
         {
-            if done[*base] || chain.contains(base) {
+            if fields[*base].is_some() || chain.contains(base) {
                 break;
             }
             chain.push(*base);
         }
         for &i in chain.iter().rev() {
-            if done[i] {
+            if fields[i].is_some() {
                 continue;
             }
-            let inherited = inherited_properties(types, &index, i);
-            let mut fields = Scope::with(RESERVED_FIELDS);
-            fields
+            let inherited = inherited_fields(types, &index, &fields, i);
+            let mut scope = Scope::with(RESERVED_FIELDS);
+            scope
                 .taken
-                .extend(inherited.iter().map(|(_, rust)| rust.clone()));
-            let by_json: rustc_hash::FxHashMap<&str, &str> = inherited
+                .extend(inherited.iter().map(|(_, rust)| rust.to_string()));
+            let by_json: rustc_hash::FxHashMap<&str, &str> = inherited.into_iter().collect();
+            let named = types[i]
+                .properties
                 .iter()
-                .map(|(json, rust)| (json.as_str(), rust.as_str()))
-                .collect();
-            for (p, base) in types[i].properties.iter_mut().zip(&wanted[i]) {
-                p.rust_name = match by_json.get(p.name.as_str()) {
+                .zip(&wanted[i])
+                .map(|(p, base)| match by_json.get(p.name.as_str()) {
                     Some(rust) => rust.to_string(),
-                    None => fields.claim(base.clone(), true),
-                };
-            }
-            done[i] = true;
+                    None => scope.claim(base.clone(), true),
+                })
+                .collect();
+            fields[i] = Some(named);
         }
     }
+    fields.into_iter().map(Option::unwrap_or_default).collect()
 }
 
-/// (JSON name, Rust name) of every property `types[i]` inherits, outermost base first.
-pub fn inherited_properties(
-    types: &[TypeDef],
+/// (JSON name, field name) of every property `types[i]` inherits, outermost
+/// base first; a base not named yet (a cycle of bases) lends empty names.
+fn inherited_fields<'a>(
+    types: &'a [TypeDef],
     index: &BTreeMap<String, usize>,
+    fields: &'a [Option<Vec<String>>],
     i: usize,
-) -> Vec<(String, String)> {
+) -> Vec<(&'a str, &'a str)> {
     let mut chain = Vec::new();
     let mut current = types[i].base.as_ref().and_then(|b| index.get(b)).copied();
     while let Some(b) = current {
@@ -308,12 +400,13 @@ pub fn inherited_properties(
         chain.push(b);
         current = types[b].base.as_ref().and_then(|x| index.get(x)).copied();
     }
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<(&str, &str)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for &b in chain.iter().rev() {
-        for p in &types[b].properties {
+        let named = fields[b].as_deref().unwrap_or_default();
+        for (k, p) in types[b].properties.iter().enumerate() {
             if seen.insert(p.name.as_str()) {
-                out.push((p.name.clone(), p.rust_name.clone()));
+                out.push((p.name.as_str(), named.get(k).map_or("", String::as_str)));
             }
         }
     }
@@ -334,7 +427,7 @@ fn claim_type(scope: &mut Scope, base: String) -> String {
 /// last literal segment), methods for the page title. Method names are unique
 /// across all traits, so the `{Method}Request` and `{Method}Response` types
 /// the emitter derives from them are unique in the `handlers` module too.
-fn assign_handlers(operations: &mut [Operation]) {
+fn plan_operations(operations: &[Operation]) -> Vec<OperationNames> {
     struct Wanted {
         method: String,
         /// The collection (lower-cased) and its trait's name.
@@ -370,27 +463,38 @@ fn assign_handlers(operations: &mut [Operation]) {
     let mut module = Scope::with(RESERVED_TYPES);
     let mut methods = Scope::default();
     let mut traits: BTreeMap<String, String> = BTreeMap::new();
-    for (op, wanted) in operations.iter_mut().zip(wanted) {
-        let Some((collection, handler)) = wanted.handler else {
-            op.rust_name = wanted.method;
-            continue;
-        };
-        let trait_name = traits
-            .entry(collection)
-            .or_insert_with(|| module.claim(handler, false));
-        op.handler = Some(trait_name.clone());
-        op.rust_name = methods.claim(wanted.method, true);
-        // The request struct's own fields come first.
-        let mut params = Scope::with(&["body", "path", "query", "http"]);
-        for (p, base) in op
-            .path_params
-            .iter_mut()
-            .chain(op.query_params.iter_mut())
-            .zip(wanted.params)
-        {
-            p.rust_name = params.claim(base, true);
-        }
-    }
+    let mut names: Vec<OperationNames> = wanted
+        .into_iter()
+        .map(|wanted| {
+            let Some((collection, handler)) = wanted.handler else {
+                return OperationNames {
+                    rust_name: wanted.method,
+                    type_base: String::new(),
+                    handler: None,
+                };
+            };
+            let trait_name = traits
+                .entry(collection)
+                .or_insert_with(|| module.claim(handler, false));
+            let rust_name = methods.claim(wanted.method, true);
+            // The request struct's own fields come first.
+            let mut params = Scope::with(&["body", "path", "query", "http"]);
+            let params = wanted
+                .params
+                .into_iter()
+                .map(|base| params.claim(base, true))
+                .collect();
+            OperationNames {
+                rust_name,
+                type_base: String::new(),
+                handler: Some((trait_name.clone(), params)),
+            }
+        })
+        .collect();
+    names
+        .par_iter_mut()
+        .for_each(|op| op.type_base = camel(&op.rust_name));
+    names
 }
 
 /// `/reports/userCredentialUsageDetails/{id}/$ref` → `userCredentialUsageDetails`.

@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use super::model::Schema;
 use crate::diagnostics::{Code, Diagnostic};
 
-pub fn diagnose(schema: &mut Schema) {
+/// A diagnostic for each pair of operations a request cannot tell apart.
+pub fn ambiguities(schema: &Schema) -> Vec<Diagnostic> {
     // (method, shape) → the operations documenting it, in schema order, each
     // with the template it documents it by.
     // Parsing the templates is most of the work, and each is on its own.
@@ -78,5 +79,5 @@ pub fn diagnose(schema: &mut Schema) {
             ),
         ));
     }
-    schema.diagnostics.extend(found);
+    found
 }
