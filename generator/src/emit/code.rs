@@ -246,9 +246,9 @@ impl Code {
     }
 
     /// Doc comment lines for markdown mdbind composed itself from parts
-    /// already cleaned: control characters dropped (as [`docs::raw_attrs`]).
+    /// already cleaned: only control characters dropped ([`docs::printable`]).
     ///
-    /// [`docs::raw_attrs`]: super::docs::raw_attrs
+    /// [`docs::printable`]: super::docs::printable
     pub fn raw_doc(&mut self, text: &str) {
         for line in text.lines() {
             self.doc_line(&super::docs::printable(line));
