@@ -941,8 +941,9 @@ impl Builder {
             }
         }
         let references = first.list;
-        let mut renames: BTreeMap<String, String> = BTreeMap::new();
-        let mut reported: BTreeSet<String> = BTreeSet::new();
+        // Looked up for every type name in the schema, never listed.
+        let mut renames: FxHashMap<String, String> = FxHashMap::default();
+        let mut reported: FxHashSet<String> = FxHashSet::default();
         // Kept up to date as enums and inferred types are added below.
         let mut folded = self.folded_keys();
         for (reference, source, role) in references {
@@ -1206,7 +1207,7 @@ fn placeholder_type(value: &serde_json::Value) -> (Placeholder, bool) {
 /// Each item's documentation area: the `ms.prod` front matter of the page it
 /// was first documented on (none when that page does not say).
 fn set_areas(schema: &mut Schema, pages: &[&Page]) {
-    let areas: BTreeMap<&str, String> = pages
+    let areas: FxHashMap<&str, String> = pages
         .iter()
         .filter_map(|p| {
             let prod = p.front_matter.get("ms.prod")?.trim().to_ascii_lowercase();
@@ -1214,15 +1215,18 @@ fn set_areas(schema: &mut Schema, pages: &[&Page]) {
         })
         .collect();
     let area = |source: &Source| areas.get(source.file.as_str()).cloned();
-    for t in &mut schema.types {
-        t.area = area(&t.source);
-    }
-    for e in &mut schema.enums {
-        e.area = area(&e.source);
-    }
-    for o in &mut schema.operations {
-        o.area = area(&o.source);
-    }
+    schema
+        .types
+        .par_iter_mut()
+        .for_each(|t| t.area = area(&t.source));
+    schema
+        .enums
+        .par_iter_mut()
+        .for_each(|e| e.area = area(&e.source));
+    schema
+        .operations
+        .par_iter_mut()
+        .for_each(|o| o.area = area(&o.source));
 }
 
 /// See [`Body::optional`].
