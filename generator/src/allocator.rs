@@ -10,7 +10,18 @@
 //! peak below glibc's (about 175 MiB) and keeps most of the speed.
 //!
 //! The library itself never picks an allocator: a `build.rs` runs with its
-//! own (the system's unless the build script declares one).
+//! own (the system's unless the build script declares one). A build script
+//! reading a large docs folder can declare this one (feature `mimalloc`):
+//!
+//! ```ignore
+//! #[global_allocator]
+//! static ALLOCATOR: mdbind::allocator::MiMalloc = mdbind::allocator::MiMalloc;
+//!
+//! fn main() {
+//!     mdbind::allocator::tune();
+//!     mdbind::Builder::new().docs("docs").generate().unwrap();
+//! }
+//! ```
 
 pub use mimalloc::MiMalloc;
 
@@ -28,4 +39,24 @@ pub fn tune() {
     }
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
+/// Whether memory this process allocates comes from mimalloc, i.e. whether
+/// [`MiMalloc`] is the global allocator (a build script can assert it).
+pub fn is_global() -> bool {
+    let probe = Box::new(0_u64);
+    let address: *const u64 = &*probe;
+    // SAFETY: asks only whether an address lies in mimalloc's heap; the
+    // memory is neither read nor freed through it.
+    unsafe { libmimalloc_sys::mi_is_in_heap_region(address.cast()) }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_system_allocator_is_not_taken_for_mimalloc() {
+        // Tests run on the system's allocator (only the CLI and the bench
+        // declare mimalloc); `tests/build_script.rs` checks the other way.
+        assert!(!super::is_global());
+    }
 }

@@ -9,7 +9,7 @@
 //! [`load`] runs the first two over a docs folder, [`generate`] all three, and
 //! [`Builder`] does it from `build.rs`.
 
-#[cfg(feature = "cli")]
+#[cfg(feature = "mimalloc")]
 pub mod allocator;
 mod builder;
 pub mod diagnostics;

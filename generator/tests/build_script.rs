@@ -17,9 +17,13 @@ fn build(project: &Path, target: &Path) -> String {
 }
 
 fn ran_build_script(stderr: &str) -> bool {
+    ran_build_script_of(PACKAGE, stderr)
+}
+
+fn ran_build_script_of(package: &str, stderr: &str) -> bool {
     stderr.lines().any(|l| {
         l.trim_start().starts_with("Running")
-            && l.contains(PACKAGE)
+            && l.contains(package)
             && l.contains("build-script-build")
     })
 }
@@ -151,4 +155,39 @@ fn only_the_declared_namespace_is_compiled() {
         "{stdout}"
     );
     assert!(!stderr.contains("warning: unexpected"), "{stderr}");
+}
+
+/// A build script on mdbind's own allocator (feature `mimalloc`), as the
+/// README suggests for large docs folders: it builds, and mimalloc is what
+/// serves its allocations.
+#[test]
+fn build_script_can_run_on_the_cli_allocator() {
+    let build_rs = r#"#[global_allocator]
+static ALLOCATOR: mdbind::allocator::MiMalloc = mdbind::allocator::MiMalloc;
+
+fn main() {
+    mdbind::allocator::tune();
+    assert!(mdbind::allocator::is_global(), "mimalloc does not serve this build script");
+    mdbind::Builder::new().docs("docs").warning_lines(0).generate().unwrap();
+}
+"#;
+    let package = "mdbind-allocator-probe";
+    let (project, target) = common::probe(
+        package,
+        &common::docs_input(),
+        "",
+        build_rs,
+        "include!(concat!(env!(\"OUT_DIR\"), \"/mdbind.rs\"));\n",
+        "",
+    );
+    let manifest = project.path().join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let with_feature = text.replace(
+        "default-features = false }",
+        "default-features = false, features = [\"mimalloc\"] }",
+    );
+    assert_ne!(with_feature, text, "the probe's mdbind dependency moved");
+    std::fs::write(&manifest, with_feature).unwrap();
+    let stderr = build(project.path(), &target);
+    assert!(ran_build_script_of(package, &stderr), "{stderr}");
 }
