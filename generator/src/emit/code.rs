@@ -292,8 +292,13 @@ impl Code {
     }
 
     /// The formatted text: as written when exact, else through prettyplease.
-    pub fn finish(self) -> String {
+    pub fn finish(mut self) -> String {
         if self.exact {
+            // Items are often held until their piece is joined: a small one
+            // must not keep its whole starting buffer (the next item reuses it).
+            if self.out.capacity() > 2 * self.out.len() {
+                self.out.shrink_to_fit();
+            }
             return self.out;
         }
         match self.out.parse::<TokenStream>() {
