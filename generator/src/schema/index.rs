@@ -45,9 +45,10 @@ impl<'a> Index<'a> {
         // Ignoring case two types can match (`mailFolder`, `mailfolder`): the
         // first in schema order answers, never whichever a hash map yields first.
         self.type_def(name).or_else(|| {
-            self.all_types
-                .iter()
-                .find(|t| t.qualified().eq_ignore_ascii_case(name))
+            let (namespace, local) = name.rsplit_once('.')?;
+            self.all_types.iter().find(|t| {
+                t.name.eq_ignore_ascii_case(local) && t.namespace.eq_ignore_ascii_case(namespace)
+            })
         })
     }
 
