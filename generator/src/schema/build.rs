@@ -1215,18 +1215,15 @@ fn set_areas(schema: &mut Schema, pages: &[&Page]) {
         })
         .collect();
     let area = |source: &Source| areas.get(source.file.as_str()).cloned();
-    schema
-        .types
-        .par_iter_mut()
-        .for_each(|t| t.area = area(&t.source));
-    schema
-        .enums
-        .par_iter_mut()
-        .for_each(|e| e.area = area(&e.source));
-    schema
-        .operations
-        .par_iter_mut()
-        .for_each(|o| o.area = area(&o.source));
+    for t in &mut schema.types {
+        t.area = area(&t.source);
+    }
+    for e in &mut schema.enums {
+        e.area = area(&e.source);
+    }
+    for o in &mut schema.operations {
+        o.area = area(&o.source);
+    }
 }
 
 /// See [`Body::optional`].
