@@ -170,7 +170,7 @@ impl RustType<'_> {
             RustType::Path(path) => (path.to_string(), true),
             RustType::Item(None, name) => (name.to_string(), true),
             RustType::Item(Some((prefix, module)), name) => {
-                (format!("{prefix}{module}::{name}"), true)
+                ([prefix, module, "::", name].concat(), true)
             }
             RustType::Extern(path) => (path.to_string(), false),
         }
@@ -218,7 +218,7 @@ impl quote::ToTokens for RustType<'_> {
 /// [`field_ident`] as text.
 pub fn field_name(name: &str) -> String {
     if names::is_keyword(name) {
-        format!("r#{name}")
+        ["r#", name].concat()
     } else {
         name.to_string()
     }

@@ -30,14 +30,14 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
         out.tokens(extra);
     }
     attrs(&mut out);
-    out.open(&format!("pub enum {name} {{"));
+    out.open(&["pub enum ", name, " {"].concat());
     for m in &def.members {
         let text = match &m.description {
-            Some(d) => format!("`{}`: {d}", m.name),
-            None => format!("`{}`", m.name),
+            Some(d) => ["`", m.name.as_str(), "`: ", d.as_str()].concat(),
+            None => ["`", m.name.as_str(), "`"].concat(),
         };
         out.doc(&text);
-        out.line(&format!("{},", m.rust_name));
+        out.line(&[m.rust_name.as_str(), ","].concat());
     }
     out.line("/// A value the docs do not list, kept as sent.");
     out.line("Other(String),");
@@ -45,12 +45,12 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
 
     out.blank();
     attrs(&mut out);
-    out.open(&format!("impl {name} {{"));
+    out.open(&["impl ", name, " {"].concat());
     out.line("/// The value as sent on the wire.");
     out.open("pub fn as_str(&self) -> &str {");
     out.open("match self {");
     for (m, wire) in def.members.iter().zip(&wire) {
-        let variant = format!("Self::{}", m.rust_name);
+        let variant = ["Self::", m.rust_name.as_str()].concat();
         arm(&mut out, &variant, wire);
     }
     out.line("Self::Other(value) => value,");
@@ -60,11 +60,11 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
 
     out.blank();
     attrs(&mut out);
-    out.open(&format!("impl From<String> for {name} {{"));
+    out.open(&["impl From<String> for ", name, " {"].concat());
     out.open("fn from(value: String) -> Self {");
     out.open("match value.as_str() {");
     for (m, wire) in def.members.iter().zip(&wire) {
-        arm(&mut out, wire, &format!("Self::{}", m.rust_name));
+        arm(&mut out, wire, &["Self::", m.rust_name.as_str()].concat());
     }
     out.line("_ => Self::Other(value),");
     out.close("}");
@@ -73,7 +73,7 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
 
     out.blank();
     attrs(&mut out);
-    out.open(&format!("impl From<&str> for {name} {{"));
+    out.open(&["impl From<&str> for ", name, " {"].concat());
     out.open("fn from(value: &str) -> Self {");
     out.line("Self::from(value.to_owned())");
     out.close("}");
@@ -83,7 +83,7 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
     // the one type `String` make rustc's coherence check quadratic.
     out.blank();
     attrs(&mut out);
-    out.open(&format!("impl AsRef<str> for {name} {{"));
+    out.open(&["impl AsRef<str> for ", name, " {"].concat());
     out.open("fn as_ref(&self) -> &str {");
     out.line("self.as_str()");
     out.close("}");
@@ -99,7 +99,7 @@ pub fn emit(def: &EnumDef, extra: &[TokenStream], cfg: Option<&str>) -> String {
 /// A match arm `pattern => value,`; prettyplease blocks a value that does not fit.
 fn arm(out: &mut Code, pattern: &str, value: &str) {
     out.item_or(
-        &format!("{pattern} => {value},"),
-        &[(0, &format!("{pattern} => {{")), (1, value), (0, "}")],
+        &[pattern, " => ", value, ","].concat(),
+        &[(0, &[pattern, " => {"].concat()), (1, value), (0, "}")],
     );
 }

@@ -3,8 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use quote::format_ident;
-
 use super::code::{self, Code};
 use super::context::{field_name, Context};
 use super::docs;
@@ -42,15 +40,15 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Stri
 /// A handler method's signature, `fn {ident}(` to `> + Send {` (the body
 /// opened), as prettyplease breaks it: it never fits on one line.
 pub(super) fn signature(out: &mut Code, ident: &str, request: &str, response: &str) {
-    out.open(&format!("fn {ident}("));
+    out.open(&["fn ", ident, "("].concat());
     out.line("&self,");
     // A parameter's type is a path: it never breaks.
-    out.whole(&format!("request: {request},"));
+    out.whole(&["request: ", request, ","].concat());
     out.close(") -> impl ::core::future::Future<");
     out.indent();
     out.generic(
         "Output = ",
-        &format!("Result<{response}, ::mdbind_runtime::GraphError>"),
+        &["Result<", response, ", ::mdbind_runtime::GraphError>"].concat(),
         ",",
         true,
     );
@@ -69,7 +67,7 @@ fn handler_trait(cx: &Context, name: &str, ops: &[&Operation]) -> String {
         .collect();
     paths.sort();
     paths.dedup();
-    let listed: Vec<String> = paths.iter().map(|p| format!("- `{p}`")).collect();
+    let listed: Vec<String> = paths.iter().map(|p| ["- `", p, "`"].concat()).collect();
     out.raw_doc(&format!(
         "Operations on one resource collection; implement it to serve them. Paths:\n\n{}",
         listed.join("\n")
@@ -77,7 +75,7 @@ fn handler_trait(cx: &Context, name: &str, ops: &[&Operation]) -> String {
     if let Some(cfg) = &cfg {
         out.line(cfg);
     }
-    out.open(&format!("pub trait {name}: Send + Sync {{"));
+    out.open(&["pub trait ", name, ": Send + Sync {"].concat());
     for op in ops {
         method(&mut out, cx, op, cfg.as_deref());
     }
@@ -115,11 +113,9 @@ pub fn path_fields(op: &Operation) -> Vec<PathField<'_>> {
         .collect()
 }
 
-pub fn type_names(op: &Operation) -> (proc_macro2::Ident, proc_macro2::Ident) {
-    (
-        format_ident!("{}Request", op.type_base),
-        format_ident!("{}Response", op.type_base),
-    )
+pub fn type_names(op: &Operation) -> (String, String) {
+    let base = op.type_base.as_str();
+    ([base, "Request"].concat(), [base, "Response"].concat())
 }
 
 /// The request struct.
@@ -129,11 +125,16 @@ fn request(cx: &Context, op: &Operation) -> String {
     if let Some(cfg) = cx.operation_cfg_text(op) {
         out.line(&cfg);
     }
-    out.doc(&format!(
-        "The request of `{}::{}`: path and query parameters and body.",
-        op.handler.as_deref().unwrap_or_default(),
-        op.rust_name
-    ));
+    out.doc(
+        &[
+            "The request of `",
+            op.handler.as_deref().unwrap_or_default(),
+            "::",
+            op.rust_name.as_str(),
+            "`: path and query parameters and body.",
+        ]
+        .concat(),
+    );
     out.line("#[derive(Debug)]");
     out.open_whole(&format!("pub struct {name} {{"));
     out.raw_doc(
@@ -144,13 +145,18 @@ fn request(cx: &Context, op: &Operation) -> String {
         let field = field_name(&f.param.rust_name);
         if f.always {
             out.doc(&format!("Path parameter `{{{}}}`.", f.param.name));
-            out.line(&format!("pub {field}: String,"));
+            out.line(&["pub ", field.as_str(), ": String,"].concat());
         } else {
             out.doc(&format!(
                 "Path parameter `{{{}}}`, in the paths that have it.",
                 f.param.name
             ));
-            out.generic(&format!("pub {field}: "), "Option<String>", ",", false);
+            out.generic(
+                &["pub ", field.as_str(), ": "].concat(),
+                "Option<String>",
+                ",",
+                false,
+            );
         }
     }
     out.raw_doc("OData query options (`$select`, `$filter`, …) and undocumented query parameters.");
@@ -174,14 +180,14 @@ fn request(cx: &Context, op: &Operation) -> String {
             out.inexact();
         }
         if b.collection {
-            ty = format!("Vec<{ty}>");
+            ty = ["Vec<", ty.as_str(), ">"].concat();
         }
         if b.optional {
             out.doc(&format!(
                 "The request body, a `{}`; `None` when the request sends none.",
                 b.typ
             ));
-            ty = format!("Option<{ty}>");
+            ty = ["Option<", ty.as_str(), ">"].concat();
         } else {
             out.doc(&format!("The request body, a `{}`.", b.typ));
         }
@@ -232,20 +238,20 @@ fn permission(out: &mut Code, p: &crate::schema::Permission) {
         "application" => "Application".to_string(),
         other => format!("Other({})", code::string(other)),
     };
-    let kind = format!("::mdbind_runtime::PermissionKind::{kind}");
+    let kind = ["::mdbind_runtime::PermissionKind::", kind.as_str()].concat();
     if p.supported {
         out.open("::mdbind_runtime::Permission::supported(");
-        out.line(&format!("{kind},"));
+        out.line(&[kind.as_str(), ","].concat());
         code::strings(out, "", &p.scopes, ",", true);
         out.close("),");
     } else if p.scopes.is_empty() {
         out.open("::mdbind_runtime::Permission::not_supported(");
-        out.last_item(&format!("{kind},"));
+        out.last_item(&[kind.as_str(), ","].concat());
         out.close("),");
     } else {
         // "Not supported" yet naming scopes: kept as written.
         out.open("::mdbind_runtime::Permission {");
-        out.line(&format!("kind: {kind},"));
+        out.line(&["kind: ", kind.as_str(), ","].concat());
         code::strings(out, "scopes: ", &p.scopes, ",", false);
         out.line("supported: false,");
         out.close("},");
@@ -266,7 +272,7 @@ fn response(cx: &Context, op: &Operation) -> String {
                     out.inexact();
                 }
                 let text = if r.collection {
-                    body = format!("::mdbind_runtime::Page<{body}>");
+                    body = ["::mdbind_runtime::Page<", body.as_str(), ">"].concat();
                     format!("`{}` with a page of `{t}`.", r.status)
                 } else {
                     format!("`{}` with a `{t}`.", r.status)
@@ -289,7 +295,7 @@ fn response(cx: &Context, op: &Operation) -> String {
     if let Some(cfg) = cx.operation_cfg_text(op) {
         out.line(&cfg);
     }
-    out.doc(&format!("The documented response: {text}"));
+    out.doc(&["The documented response: ", text.as_str()].concat());
     out.generic(&format!("pub type {name} = "), &ty, ";", false);
     out.finish()
 }
@@ -302,12 +308,16 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
     // request lines, a list of permissions) is ours and stays markdown.
     let mut text = docs::clean(&op.title);
     if let Some(d) = &op.description {
-        text.push_str(&format!("\n\n{}", docs::clean(d)));
+        text.push_str("\n\n");
+        text.push_str(&docs::clean(d));
     }
     let method = op.method.as_deref().unwrap_or_default();
     text.push_str("\n\n```text");
     for path in &op.paths {
-        text.push_str(&format!("\n{method} {}", path.replace('`', "")));
+        text.push('\n');
+        text.push_str(method);
+        text.push(' ');
+        text.push_str(&path.replace('`', ""));
     }
     text.push_str("\n```");
     if !op.permissions.is_empty() {
@@ -321,32 +331,34 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
         } else {
             p.scopes
                 .iter()
-                .map(|s| format!("`{}`", s.replace('`', "")))
+                .map(|s| ["`", &s.replace('`', ""), "`"].concat())
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        text.push_str(&format!("\n- `{}`: {scopes}", p.kind.replace('`', "")));
+        text.push_str("\n- `");
+        text.push_str(&p.kind.replace('`', ""));
+        text.push_str("`: ");
+        text.push_str(&scopes);
     }
-    text.push_str(&format!(
-        "\n\nDocumented in `{}`.",
-        op.source.file.replace('`', "")
-    ));
+    text.push_str("\n\nDocumented in `");
+    text.push_str(&op.source.file.replace('`', ""));
+    text.push_str("`.");
     text.push_str("\n\nUnless implemented, answers `501 Not Implemented`.");
     if let Some(cfg) = cx.member_cfg_text(op, container) {
         out.line(&cfg);
     }
     out.raw_doc(&text);
-    signature(out, &ident, &request.to_string(), &response.to_string());
+    signature(out, &ident, &request, &response);
     out.line("let _ = request;");
     // Not an `async` block (thousands of coroutine types) nor
     // `core::future::ready` (whose `Send` proof rustc redoes for every
     // method): see `mdbind_runtime::NotImplemented`.
     let name = code::string(&op.name);
     out.line_or(
-        &format!("::mdbind_runtime::NotImplemented::new({name})"),
+        &["::mdbind_runtime::NotImplemented::new(", name.as_str(), ")"].concat(),
         &[
             (0, "::mdbind_runtime::NotImplemented::new("),
-            (1, &format!("{name},")),
+            (1, &[name.as_str(), ","].concat()),
             (0, ")"),
         ],
     );

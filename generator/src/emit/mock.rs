@@ -34,10 +34,10 @@ pub fn trait_items(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<Stri
                 out.line(cfg);
             }
             let answering: Vec<&&Operation> = ops.iter().filter(|op| has_examples(op)).collect();
-            let path = format!("super::handlers::{name}");
+            let path = ["super::handlers::", name].concat();
             if answering.is_empty() {
                 // Every method keeps the trait's `501` default.
-                out.line(&format!("impl {path} for DocExamples {{}}"));
+                out.line(&["impl ", path.as_str(), " for DocExamples {}"].concat());
                 return out.finish();
             }
             out.impl_block(&path, "DocExamples");
@@ -68,9 +68,9 @@ pub fn tail(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> Vec<String> {
             out.line(&cfg);
         }
         let method = format!(".{}(", field_name(&names::snake(name)));
-        let call = format!("{method}DocExamples);");
-        if out.fits(0, &format!("let api = api{call}")) {
-            out.line(&format!("let api = api{call}"));
+        let call = [method.as_str(), "DocExamples);"].concat();
+        if out.fits(0, &["let api = api", call.as_str()].concat()) {
+            out.line(&["let api = api", call.as_str()].concat());
             continue;
         }
         // Too wide: the method call below the receiver, its argument below
@@ -125,8 +125,12 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
             Some(b) => {
                 let text = code::string(&serde_json::to_string(b).unwrap_or_default());
                 out.line_or(
-                    &format!("body: Some({text}),"),
-                    &[(0, "body: Some("), (1, &format!("{text},")), (0, "),")],
+                    &["body: Some(", text.as_str(), "),"].concat(),
+                    &[
+                        (0, "body: Some("),
+                        (1, &[text.as_str(), ","].concat()),
+                        (0, "),"),
+                    ],
                 );
             }
             None => out.line("body: None,"),
@@ -139,12 +143,17 @@ fn method(out: &mut Code, cx: &Context, op: &Operation, container: Option<&str>)
     // The response type (body and status) is the signature's.
     let name = code::string(&op.name);
     out.line_or(
-        &format!("::mdbind_runtime::mock::Answer::new(EXAMPLES, request.http, {name})"),
+        &[
+            "::mdbind_runtime::mock::Answer::new(EXAMPLES, request.http, ",
+            name.as_str(),
+            ")",
+        ]
+        .concat(),
         &[
             (0, "::mdbind_runtime::mock::Answer::new("),
             (1, "EXAMPLES,"),
             (1, "request.http,"),
-            (1, &format!("{name},")),
+            (1, &[name.as_str(), ","].concat()),
             (0, ")"),
         ],
     );

@@ -460,14 +460,14 @@ fn reserialize(cx: &Context, allow: bool) -> String {
             out.inexact();
         }
         let pattern = code::string(&qualified);
-        let value = format!("::mdbind_runtime::reserialize::<{path}>");
-        let flat = format!("{pattern} => {value},");
+        let value = ["::mdbind_runtime::reserialize::<", path.as_str(), ">"].concat();
+        let flat = [pattern.as_str(), " => ", value.as_str(), ","].concat();
         if out.fits(0, flat.strip_suffix(',').unwrap_or(&flat)) {
             out.line(&flat);
         } else {
             // Too wide: prettyplease blocks the value, then breaks its
             // turbofish if it does not fit either.
-            out.whole(&format!("{pattern} => {{"));
+            out.whole(&[pattern.as_str(), " => {"].concat());
             out.indent();
             out.generic("", &value, "", false);
             out.close("}");

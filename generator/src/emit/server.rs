@@ -51,9 +51,9 @@ fn mount(cx: &Context, name: &str, snake: &str, ops: &[&Operation], cfg: Option<
     if let Some(cfg) = cfg {
         out.line(cfg);
     }
-    let head = format!("fn mount_{snake}<H>(");
+    let head = ["fn mount_", snake, "<H>("].concat();
     out.line_or(
-        &format!("{head}server: &mut Server, handler: H)"),
+        &[head.as_str(), "server: &mut Server, handler: H)"].concat(),
         &[
             (0, &head),
             (1, "server: &mut Server,"),
@@ -79,8 +79,15 @@ fn mount(cx: &Context, name: &str, snake: &str, ops: &[&Operation], cfg: Option<
 fn serve_method(out: &mut Code, op: &Operation) {
     let operation = code::string(&op.name);
     let call = format!("handler.{}(request)", field_name(&op.rust_name));
-    let closure = format!("|handler, request| Box::pin({call})");
-    let flat = format!("server.serve_method({operation}, handler.clone(), {closure});");
+    let closure = ["|handler, request| Box::pin(", call.as_str(), ")"].concat();
+    let flat = [
+        "server.serve_method(",
+        operation.as_str(),
+        ", handler.clone(), ",
+        closure.as_str(),
+        ");",
+    ]
+    .concat();
     if out.fits(0, &flat) {
         return out.line(&flat);
     }
@@ -88,14 +95,14 @@ fn serve_method(out: &mut Code, op: &Operation) {
     out.line("server");
     out.indent();
     out.open(".serve_method(");
-    out.whole(&format!("{operation},"));
+    out.whole(&[operation.as_str(), ","].concat());
     out.line("handler.clone(),");
     if out.fits(0, &closure) {
-        out.line(&format!("{closure},"));
+        out.line(&[closure.as_str(), ","].concat());
     } else {
         // Still too wide: the body as a block, its call broken if need be.
         out.open("|handler, request| {");
-        if !out.fits(1, &format!("{call},")) {
+        if !out.fits(1, &[call.as_str(), ","].concat()) {
             // A method call too wide even alone: prettyplease's to break.
             out.inexact();
         }
@@ -116,16 +123,16 @@ fn router(name: &str, snake: &str, cfg: Option<&str>) -> String {
         "An axum router serving the operations of [`{name}`](super::handlers::{name}) at their documented paths \
          (other paths answer `404`, other methods `405`, in Graph's error format)."
     ));
-    let head = format!("pub fn {snake}_router<H>(");
+    let head = ["pub fn ", snake, "_router<H>("].concat();
     out.line_or(
-        &format!("{head}handler: H) -> Router"),
+        &[head.as_str(), "handler: H) -> Router"].concat(),
         &[(0, &head), (1, "handler: H,"), (0, ") -> Router")],
     );
     where_bound(&mut out, name);
     out.line("let mut server = Server::new(ROUTES);");
-    let call = format!("mount_{snake}(");
+    let call = ["mount_", snake, "("].concat();
     out.line_or(
-        &format!("{call}&mut server, handler);"),
+        &[call.as_str(), "&mut server, handler);"].concat(),
         &[(0, &call), (1, "&mut server,"), (1, "handler,"), (0, ");")],
     );
     out.line("server.served_only().into_router()");
@@ -138,9 +145,9 @@ fn where_bound(out: &mut Code, name: &str) {
     out.line("where");
     out.indent();
     // A path does not break: a bound too wide puts `+ 'static` below it.
-    let bound = format!("H: super::handlers::{name}");
+    let bound = ["H: super::handlers::", name].concat();
     out.line_or(
-        &format!("{bound} + 'static,"),
+        &[bound.as_str(), " + 'static,"].concat(),
         &[(0, &bound), (1, "+ 'static,")],
     );
     out.close("{");
@@ -220,7 +227,7 @@ fn api(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> String {
         ));
         let head = format!("pub fn {}<H>(", field_name(&snake));
         out.line_or(
-            &format!("{head}mut self, handler: H) -> Self"),
+            &[head.as_str(), "mut self, handler: H) -> Self"].concat(),
             &[
                 (0, &head),
                 (1, "mut self,"),
@@ -229,9 +236,9 @@ fn api(cx: &Context, traits: &[(&str, Vec<&Operation>)]) -> String {
             ],
         );
         where_bound(&mut out, name);
-        let call = format!("mount_{snake}(");
+        let call = ["mount_", snake.as_str(), "("].concat();
         out.line_or(
-            &format!("{call}&mut self.server, handler);"),
+            &[call.as_str(), "&mut self.server, handler);"].concat(),
             &[
                 (0, &call),
                 (1, "&mut self.server,"),
@@ -259,15 +266,19 @@ fn spec(out: &mut Code, op: &Operation) {
     out.whole(&format!("method: {},", code::string(&route.method)));
     let paths = format!("super::handlers::{request}::SPEC");
     out.line_or(
-        &format!("paths: {paths}.paths,"),
-        &[(0, &format!("paths: {paths}")), (1, ".paths,")],
+        &["paths: ", paths.as_str(), ".paths,"].concat(),
+        &[(0, &["paths: ", paths.as_str()].concat()), (1, ".paths,")],
     );
     match &route.body_type {
         Some(t) => {
             let t = code::string(t);
             out.line_or(
-                &format!("body_type: Some({t}),"),
-                &[(0, "body_type: Some("), (1, &format!("{t},")), (0, "),")],
+                &["body_type: Some(", t.as_str(), "),"].concat(),
+                &[
+                    (0, "body_type: Some("),
+                    (1, &[t.as_str(), ","].concat()),
+                    (0, "),"),
+                ],
             );
         }
         None => out.line("body_type: None,"),

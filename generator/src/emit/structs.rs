@@ -29,7 +29,7 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     for extra in cx.options.attributes_for(&def.namespace, &qualified) {
         out.tokens(&extra);
     }
-    out.open_whole(&format!("pub struct {name} {{"));
+    out.open_whole(&["pub struct ", name, " {"].concat());
     for (p, field) in properties.iter().zip(&fields) {
         let (mut ty, exact) = cx.property_type(&p.typ, module).text();
         if !exact {
@@ -37,23 +37,23 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
         }
         if cx.index.enum_def(&p.typ).is_some_and(|e| e.flags) && !p.collection {
             // A flags enum's value is a set of members: "a,b" on the wire.
-            ty = format!("::mdbind_runtime::Flags<{ty}>");
+            ty = ["::mdbind_runtime::Flags<", ty.as_str(), ">"].concat();
         } else if p.collection {
-            ty = format!("Vec<{ty}>");
+            ty = ["Vec<", ty.as_str(), ">"].concat();
         } else if cx.is_boxed(def, p) {
-            ty = format!("Box<{ty}>");
+            ty = ["Box<", ty.as_str(), ">"].concat();
         }
         let mut text = p
             .description
             .clone()
-            .unwrap_or_else(|| format!("`{}`", p.name));
+            .unwrap_or_else(|| ["`", p.name.as_str(), "`"].concat());
         if p.navigation {
             text.push_str("\n\nRelationship (navigation property).");
         }
         out.doc(&text);
         out.generic(
-            &format!("pub {field}: "),
-            &format!("Option<Option<{ty}>>"),
+            &["pub ", field, ": "].concat(),
+            &["Option<Option<", ty.as_str(), ">>"].concat(),
             ",",
             false,
         );
@@ -72,20 +72,20 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     // A struct literal this long is always broken, one field per line.
     out.open("Self {");
     for (field, wire) in fields.iter().zip(&wire) {
-        out.field_call(field, "object", &format!(".member({wire})"));
+        out.field_call(field, "object", &[".member(", wire, ")"].concat());
     }
     out.line("additional_properties: object.rest(),");
     out.close("}");
     out.close("}");
     out.open("fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {");
     for (field, wire) in fields.iter().zip(&wire) {
-        let call = format!(".member({wire}, &self.{field});");
-        if out.fits(0, &format!("object{call}")) {
-            out.line(&format!("object{call}"));
+        let call = [".member(", wire, ", &self.", field, ");"].concat();
+        if out.fits(0, &["object", call.as_str()].concat()) {
+            out.line(&["object", call.as_str()].concat());
         } else if out.fits(1, &call) {
             out.lines(&[(0, "object"), (1, &call)]);
         } else {
-            let (wire, field) = (format!("{wire},"), format!("&self.{field},"));
+            let (wire, field) = ([wire, ","].concat(), ["&self.", field, ","].concat());
             out.lines(&[
                 (0, "object"),
                 (1, ".member("),
@@ -114,8 +114,8 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
 /// `{mac}({name});` at the top level.
 pub(super) fn macro_call(out: &mut Code, mac: &str, name: &str) {
     out.line_or(
-        &format!("{mac}({name});"),
-        &[(0, &format!("{mac}(")), (1, name), (0, ");")],
+        &[mac, "(", name, ");"].concat(),
+        &[(0, &[mac, "("].concat()), (1, name), (0, ");")],
     );
 }
 
@@ -163,16 +163,16 @@ fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>
     ));
     attrs(out, cfg);
     out.line("#[derive(Debug, Clone, PartialEq)]");
-    out.open(&format!("pub enum {name} {{"));
+    out.open(&["pub enum ", name, " {"].concat());
     out.doc(&format!(
         "`{}` itself, or a type not derived from it.",
         base.typ
     ));
-    out.call(base_variant, &format!("Box<{base_type}>"), ",");
+    out.call(base_variant, &["Box<", base_type, ">"].concat(), ",");
     for (v, ty, _, cfg) in &derived {
         out.doc(&format!("`{}`", v.typ));
         attrs(out, cfg.as_deref());
-        out.call(&v.rust_name, &format!("Box<{ty}>"), ",");
+        out.call(&v.rust_name, &["Box<", ty, ">"].concat(), ",");
     }
     out.close("}");
 
@@ -182,7 +182,7 @@ fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>
     attrs(out, cfg);
     out.impl_block("::mdbind_runtime::Object", name);
     out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
-    let base_self = format!("Self::{base_variant}");
+    let base_self = ["Self::", base_variant].concat();
     if derived.is_empty() {
         out.call(&base_self, "object.variant()", "");
     } else {
@@ -210,7 +210,7 @@ fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>
     ) {
         attrs(out, cfg);
         out.arm_call(
-            &format!("Self::{variant}(value)"),
+            &["Self::", variant, "(value)"].concat(),
             "object.variant",
             "value",
         );
@@ -228,27 +228,28 @@ fn type_doc(def: &TypeDef) -> String {
     let mut text = def
         .description
         .clone()
-        .unwrap_or_else(|| format!("`{}`", def.name));
-    text.push_str(&format!("\n\nOData type `{}`", def.qualified()));
+        .unwrap_or_else(|| ["`", def.name.as_str(), "`"].concat());
+    text.push_str("\n\nOData type `");
+    text.push_str(&def.qualified());
+    text.push('`');
     if let Some(base) = &def.base {
-        text.push_str(&format!(", derived from `{base}`"));
+        text.push_str(&[", derived from `", base, "`"].concat());
     }
     text.push('.');
     // A page documents a type in several places (table, JSON block, …): name it once.
     let mut files: Vec<String> = Vec::new();
     for source in &def.sources {
-        let file = format!("`{}`", source.file);
+        let file = ["`", source.file.as_str(), "`"].concat();
         if !files.contains(&file) {
             files.push(file);
         }
     }
-    if def.inferred {
-        text.push_str(&format!(
-            " Documented nowhere: fields inferred from the example in {}.",
-            files.join(", ")
-        ));
+    text.push_str(if def.inferred {
+        " Documented nowhere: fields inferred from the example in "
     } else {
-        text.push_str(&format!(" Documented in {}.", files.join(", ")));
-    }
+        " Documented in "
+    });
+    text.push_str(&files.join(", "));
+    text.push('.');
     text
 }
