@@ -43,6 +43,10 @@ fn lines(text: &str) -> Vec<String> {
 
 /// `line` without its control characters (a doc line must not hold any).
 pub fn printable(line: &str) -> std::borrow::Cow<'_, str> {
+    // Nearly every line is printable ASCII, told without decoding a char.
+    if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return line.into();
+    }
     if line.chars().any(char::is_control) {
         line.chars().filter(|c| !c.is_control()).collect()
     } else {
@@ -126,19 +130,27 @@ fn escape_text(piece: &str, out: &mut String) {
         piece.into()
     };
     // One pass over the text (this runs on every line of every description),
-    // written straight into the output.
+    // written straight into the output: the runs between markup characters
+    // (all ASCII, so byte offsets are char boundaries) copied whole.
     let start = out.len();
-    for c in unlinked.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\\' | '[' | ']' | '*' | '_' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, b) in unlinked.bytes().enumerate() {
+        let escaped = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'\\' => "\\\\",
+            b'[' => "\\[",
+            b']' => "\\]",
+            b'*' => "\\*",
+            b'_' => "\\_",
+            b'#' => "\\#",
+            _ => continue,
+        };
+        out.push_str(&unlinked[copied..i]);
+        out.push_str(escaped);
+        copied = i + 1;
     }
+    out.push_str(&unlinked[copied..]);
     if !out[start..].contains("http") {
         return;
     }
