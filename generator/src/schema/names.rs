@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::model::{Operation, Polymorphic, PolymorphicVariant, Schema, TypeDef};
 
@@ -187,6 +188,17 @@ impl Names {
     }
 }
 
+/// `convert` of every distinct name in `names`, each made once, on every
+/// core: documented names repeat (`id`, `displayName` in thousands of types)
+/// and heck takes most of a microsecond per name.
+fn converted<'a>(
+    names: impl Iterator<Item = &'a str>,
+    convert: fn(&str) -> String,
+) -> FxHashMap<&'a str, String> {
+    let distinct: Vec<&str> = names.collect::<FxHashSet<_>>().into_iter().collect();
+    distinct.into_par_iter().map(|n| (n, convert(n))).collect()
+}
+
 /// Decides every name in the schema (see [`Names`]).
 pub fn plan(schema: &Schema) -> Names {
     // The other files of the output (`mdbind.rs` the entry, `lib.rs` a
@@ -208,13 +220,23 @@ pub fn plan(schema: &Schema) -> Names {
     // The names wanted (heck's work, in parallel) are made first; claiming
     // them in schema order is what must be serial.
     let type_bases: Vec<String> = schema.types.par_iter().map(|d| camel(&d.name)).collect();
+    let members = converted(
+        schema
+            .enums
+            .iter()
+            .flat_map(|d| d.members.iter().map(|m| m.name.as_str())),
+        camel,
+    );
     let enum_bases: Vec<(String, Vec<String>)> = schema
         .enums
         .par_iter()
         .map(|d| {
             (
                 camel(&d.name),
-                d.members.iter().map(|m| camel(&m.name)).collect(),
+                d.members
+                    .iter()
+                    .map(|m| members[m.name.as_str()].clone())
+                    .collect(),
             )
         })
         .collect();
@@ -339,9 +361,20 @@ fn plan_fields(types: &[TypeDef]) -> Vec<Vec<String>> {
         .enumerate()
         .map(|(i, t)| (t.qualified(), i))
         .collect();
+    let snakes = converted(
+        types
+            .iter()
+            .flat_map(|t| t.properties.iter().map(|p| p.name.as_str())),
+        snake,
+    );
     let wanted: Vec<Vec<String>> = types
         .par_iter()
-        .map(|t| t.properties.iter().map(|p| snake(&p.name)).collect())
+        .map(|t| {
+            t.properties
+                .iter()
+                .map(|p| snakes[p.name.as_str()].clone())
+                .collect()
+        })
         .collect();
     // `None` until the type is named.
     let mut fields: Vec<Option<Vec<String>>> = vec![None; types.len()];
@@ -434,6 +467,13 @@ fn plan_operations(operations: &[Operation]) -> Vec<OperationNames> {
         handler: Option<(String, String)>,
         params: Vec<String>,
     }
+    let params = converted(
+        operations
+            .iter()
+            .flat_map(|op| op.path_params.iter().chain(&op.query_params))
+            .map(|p| p.name.as_str()),
+        snake,
+    );
     let wanted: Vec<Wanted> = operations
         .par_iter()
         .map(|op| {
@@ -455,7 +495,7 @@ fn plan_operations(operations: &[Operation]) -> Vec<OperationNames> {
                     .path_params
                     .iter()
                     .chain(&op.query_params)
-                    .map(|p| snake(&p.name))
+                    .map(|p| params[p.name.as_str()].clone())
                     .collect(),
             }
         })
