@@ -156,23 +156,25 @@ pub fn read(
 /// The number of lines up to and including the one that closes the JSON
 /// value `lines` start with, brackets counted outside strings; `None` when
 /// the value never closes (then the whole text is the body, read leniently).
+/// Read byte by byte: every byte it looks for is ASCII, which no byte of a
+/// multi-byte UTF-8 character equals.
 fn json_end(lines: &[&str]) -> Option<usize> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for (i, line) in lines.iter().enumerate() {
-        for c in line.chars() {
+        for &b in line.as_bytes() {
             if in_string {
-                match c {
+                match b {
                     _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => in_string = false,
+                    b'\\' => escaped = true,
+                    b'"' => in_string = false,
                     _ => {}
                 }
                 continue;
             }
-            match c {
-                '"' => in_string = true,
-                '{' | '[' => depth += 1,
-                '}' | ']' => {
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' => {
                     depth = depth.checked_sub(1)?;
                     if depth == 0 {
                         return Some(i + 1);

@@ -320,7 +320,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Open::Inline { inline, .. } = &open {
-                    link_stack.push((dest_url.to_string(), inline.text.len()));
+                    link_stack.push((dest_url.into_string(), inline.text.len()));
                 }
             }
             Event::End(TagEnd::Link) => {

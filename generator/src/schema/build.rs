@@ -134,7 +134,10 @@ struct Builder {
 }
 
 fn key(namespace: &str, name: &str) -> String {
-    format!("{}.{}", namespace.to_ascii_lowercase(), name)
+    let mut key = namespace.to_ascii_lowercase();
+    key.push('.');
+    key.push_str(name);
+    key
 }
 
 /// An operation page's operation as far as the page alone says, and the

@@ -93,7 +93,7 @@ pub struct PolymorphicVariant {
 
 impl TypeDef {
     pub fn qualified(&self) -> String {
-        format!("{}.{}", self.namespace, self.name)
+        [self.namespace.as_str(), ".", self.name.as_str()].concat()
     }
 }
 
@@ -158,7 +158,7 @@ pub struct EnumDef {
 
 impl EnumDef {
     pub fn qualified(&self) -> String {
-        format!("{}.{}", self.namespace, self.name)
+        [self.namespace.as_str(), ".", self.name.as_str()].concat()
     }
 }
 
