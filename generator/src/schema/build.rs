@@ -658,16 +658,16 @@ impl Builder {
                 def.open = true;
             }
         }
-        // Names the type and its bases already have.
-        let mut known: BTreeSet<String> = BTreeSet::new();
+        // The type and its bases, whose properties the representation need
+        // not add (looked up in their position maps, not copied).
+        let mut chain: Vec<String> = Vec::new();
         let mut current = Some(own.clone());
-        let mut seen = BTreeSet::new();
         while let Some(k) = current.take() {
-            if !seen.insert(k.clone()) {
+            if chain.contains(&k) {
                 break;
             }
             let Some(def) = self.types.get(&k) else { break };
-            known.extend(def.properties.iter().map(|p| p.name.clone()));
+            chain.push(k);
             current = def
                 .base
                 .as_ref()
@@ -678,7 +678,12 @@ impl Builder {
                 });
         }
         for (member, value) in object {
-            if member.contains('@') || known.contains(member) {
+            let known = chain.iter().any(|k| {
+                self.property_positions
+                    .get(k)
+                    .is_some_and(|names| names.contains_key(member))
+            });
+            if member.contains('@') || known {
                 continue;
             }
             let line = body.line_of(&format!(
