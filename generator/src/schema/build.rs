@@ -70,17 +70,20 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     // while what each operation page says on its own is made on the others.
     let (operation_pages, other_pages): (Vec<&Page>, Vec<&Page>) =
         pages.iter().partition(|page| page.operation.is_some());
-    let ((), prepared) = rayon::join(
+    // What only the pages decide (example bodies by source, areas by
+    // file) is gathered on that side too, in the merge's shadow.
+    let ((), (prepared, (bodies, areas))) = rayon::join(
         || {
             for page in other_pages {
                 b.page(page, None);
             }
         },
         || {
-            operation_pages
+            let prepared = operation_pages
                 .par_iter()
                 .map(|page| prepare_operation(page))
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (prepared, (Bodies::new(&pages), areas_of(&pages)))
         },
     );
     for (page, prepared) in operation_pages.into_iter().zip(prepared) {
@@ -92,10 +95,9 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     for page in &pages {
         b.representation(page, &folded);
     }
-    let bodies = Bodies::new(&pages);
     b.resolve(&bodies);
     let mut schema = b.finish();
-    set_areas(&mut schema, &pages);
+    set_areas(&mut schema, &areas);
     // Checking the examples, naming everything and finding ambiguous routes
     // each only read the schema: naming is mostly one thread's work, so the
     // other threads check meanwhile.
@@ -1215,14 +1217,19 @@ fn placeholder_type(value: &serde_json::Value) -> (Placeholder, bool) {
 
 /// Each item's documentation area: the `ms.prod` front matter of the page it
 /// was first documented on (none when that page does not say).
-fn set_areas(schema: &mut Schema, pages: &[&Page]) {
-    let areas: FxHashMap<&str, String> = pages
+/// Page file → its documentation area (front matter `ms.prod`, lower-cased).
+fn areas_of<'a>(pages: &[&'a Page]) -> FxHashMap<&'a str, String> {
+    pages
         .iter()
         .filter_map(|p| {
             let prod = p.front_matter.get("ms.prod")?.trim().to_ascii_lowercase();
             (!prod.is_empty()).then_some((p.file.as_str(), prod))
         })
-        .collect();
+        .collect()
+}
+
+/// Every type's, enum's and operation's area: its source page's.
+fn set_areas(schema: &mut Schema, areas: &FxHashMap<&str, String>) {
     let area = |source: &Source| areas.get(source.file.as_str()).cloned();
     for t in &mut schema.types {
         t.area = area(&t.source);
