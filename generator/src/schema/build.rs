@@ -352,7 +352,7 @@ impl Builder {
                 .map(|(a, b)| (a.to_string(), b.to_string())),
             TypeName::Named { name, namespace } => {
                 let full = match namespace {
-                    Some(ns) => format!("{ns}.{name}"),
+                    Some(ns) => [ns.as_str(), ".", name.as_str()].concat(),
                     None => name.clone(),
                 };
                 if let Some(p) = parse::typeref::primitive(&full) {
@@ -432,7 +432,7 @@ impl Builder {
                 page.summary.clone(),
             );
             if entry.base.is_none() {
-                entry.base = base.map(|(ns, n)| format!("{ns}.{n}"));
+                entry.base = base.map(|(ns, n)| [ns.as_str(), ".", n.as_str()].concat());
             }
         }
         if let Some((base, _)) = &page.base {
@@ -448,7 +448,7 @@ impl Builder {
             ) {
                 if let Some(def) = self.types.get_mut(&key(&ns, &name)) {
                     if def.base.is_none() {
-                        def.base = Some(format!("{bns}.{bname}"));
+                        def.base = Some([bns.as_str(), ".", bname.as_str()].concat());
                     }
                 }
             }
@@ -550,7 +550,7 @@ impl Builder {
                 }
                 named => {
                     let (n, name) = self.qualify(named, ns).unwrap_or_default();
-                    let qualified = format!("{n}.{name}");
+                    let qualified = [n.as_str(), ".", name.as_str()].concat();
                     if !row.possible_values.is_empty() {
                         // Members of a named enum, in case no page lists them otherwise.
                         self.named_values
@@ -565,7 +565,7 @@ impl Builder {
             .inherited_from
             .as_ref()
             .and_then(|t| self.qualify(t, ns))
-            .map(|(n, t)| format!("{n}.{t}"));
+            .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
         Property {
             name: row.name.clone(),
             typ,
@@ -697,8 +697,10 @@ impl Builder {
                 Placeholder::Edm(p) => p.to_string(),
                 Placeholder::Named(text) => {
                     let named = parse::typeref::qualified(&text);
-                    self.qualify(&named, &page_ns)
-                        .map_or_else(|| "Edm.Untyped".to_string(), |(n, t)| format!("{n}.{t}"))
+                    self.qualify(&named, &page_ns).map_or_else(
+                        || "Edm.Untyped".to_string(),
+                        |(n, t)| [n.as_str(), ".", t.as_str()].concat(),
+                    )
                 }
             };
             self.diagnostics.push(Diagnostic::warning(
@@ -838,7 +840,7 @@ impl Builder {
                     .and_then(|t| t.as_str())
                     .and_then(parse::typeref::parse_text)
                     .and_then(|t| self.qualify(&t.name, page_ns))
-                    .map(|(n, t)| format!("{n}.{t}"));
+                    .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
             }
             example.body_type = body_type;
             example.body_collection = body_collection;
@@ -861,7 +863,7 @@ impl Builder {
             let parsed = parse::typeref::parse_text(e.odata_type.as_deref()?)?;
             let typ = self
                 .qualify(&parsed.name, page_ns)
-                .map(|(n, t)| format!("{n}.{t}"))?;
+                .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat())?;
             Some((typ, parsed.collection || e.is_collection.unwrap_or(false)))
         });
         if let Some(r) = &facts.response {
@@ -869,7 +871,7 @@ impl Builder {
                 .typ
                 .as_ref()
                 .and_then(|t| self.qualify(t, page_ns))
-                .map(|(n, t)| format!("{n}.{t}"));
+                .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
             let (typ, collection) = match (typ, annotated) {
                 (Some(t), _) => (Some(t), r.collection),
                 (None, Some((t, c))) if r.status != 204 => (Some(t), c),
@@ -897,7 +899,7 @@ impl Builder {
         if let Some(body) = &facts.request_body {
             if let Some((ns, name)) = body.typ.as_ref().and_then(|t| self.qualify(t, page_ns)) {
                 return Some(Body {
-                    typ: format!("{ns}.{name}"),
+                    typ: [ns.as_str(), ".", name.as_str()].concat(),
                     collection: body.collection,
                     optional: optional_body(facts, page),
                     source: src(&page.file, body.line),
@@ -913,7 +915,7 @@ impl Builder {
             _ => (page_ns.to_string(), inline_body_name(page)),
         };
         Some(Body {
-            typ: format!("{ns}.{name}"),
+            typ: [ns.as_str(), ".", name.as_str()].concat(),
             collection: false,
             optional: optional_body(facts, page),
             source: src(&page.file, table.line),
