@@ -23,10 +23,9 @@ pub fn build(mut pages: Vec<Page>, diagnostics: Vec<Diagnostic>) -> Schema {
     pages.sort_by(|a, b| a.file.cmp(&b.file));
     let mut schema = build_from(&pages, diagnostics);
     move_bodies(&mut schema, &mut pages);
-    // Freeing every page's parse is tens of milliseconds of work on a large
-    // docs folder that nothing waits for: left to the thread pool, beside
-    // whatever the caller does next (the emitter leaves cores idle at times).
-    rayon::spawn(move || pages.into_par_iter().for_each(drop));
+    // Freeing every page's parse is a good part of a second's work on a large
+    // docs folder: spread it over the threads too.
+    pages.into_par_iter().for_each(drop);
     schema
 }
 
