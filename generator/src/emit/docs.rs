@@ -181,6 +181,10 @@ mod tests {
         assert_eq!(clean("line1<BR >line2"), "line1\nline2");
         // Control characters go; the rest of the line stays.
         assert_eq!(clean("a\u{7}b\tc"), "abc");
+        // Outside ASCII: a C1 control goes too, letters stay whole beside
+        // escaped markup.
+        assert_eq!(clean("é\u{85}ü"), "éü");
+        assert_eq!(clean("é_ü[ß]<ø>"), "é\\_ü\\[ß\\]&lt;ø&gt;");
         assert_eq!(clean("a_b *c* #d \\e"), "a\\_b \\*c\\* \\#d \\\\e");
         assert_eq!(clean("odd ` tick"), "odd \\` tick");
         assert_eq!(clean("<code>|</code> or <code><</code>"), "`|` or `<`");

@@ -196,6 +196,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn json_ends_at_its_closing_bracket_whatever_the_strings_hold() {
+        let lines = ["{\"a\": \"é]}\\\"ü\",", "\"b\": [1]}", "after"];
+        assert_eq!(json_end(&lines), Some(2));
+        assert_eq!(json_end(&["[\"ø\"", "more"]), None);
+    }
+
+    #[test]
     fn text_after_the_json_body_is_reported_and_left_out() {
         let code = "PATCH https://graph.microsoft.com/beta/items/1\n\
                     Content-type: application/json\n\
