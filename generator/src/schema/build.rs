@@ -659,8 +659,8 @@ impl Builder {
                 def.open = true;
             }
         }
-        // The type and its bases, whose properties the representation need
-        // not add (looked up in their position maps, not copied).
+        // The type and its bases: members they already have are not added
+        // (looked up in their position maps, not copied).
         let mut chain: Vec<String> = Vec::new();
         let mut current = Some(own.clone());
         while let Some(k) = current.take() {
@@ -1216,8 +1216,6 @@ fn placeholder_type(value: &serde_json::Value) -> (Placeholder, bool) {
     }
 }
 
-/// Each item's documentation area: the `ms.prod` front matter of the page it
-/// was first documented on (none when that page does not say).
 /// Page file → its documentation area (front matter `ms.prod`, lower-cased).
 fn areas_of<'a>(pages: &[&'a Page]) -> FxHashMap<&'a str, String> {
     pages
@@ -1229,7 +1227,8 @@ fn areas_of<'a>(pages: &[&'a Page]) -> FxHashMap<&'a str, String> {
         .collect()
 }
 
-/// Every type's, enum's and operation's area: its source page's.
+/// Each item's documentation area: the `ms.prod` front matter of the page it
+/// was first documented on (none when that page does not say).
 fn set_areas(schema: &mut Schema, areas: &FxHashMap<&str, String>) {
     let area = |source: &Source| areas.get(source.file.as_str()).cloned();
     for t in &mut schema.types {
