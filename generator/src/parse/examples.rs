@@ -112,7 +112,18 @@ pub fn read(
     }
     // A block may go on after its JSON (a second request line, a note): the
     // body is the first JSON value, the rest is reported and left out.
-    let body_end = json_end(&lines[body_start..]).map_or(lines.len(), |end| body_start + end);
+    let body_line = first_line + body_start as u32;
+    let from_body = &code[offset_in(code, lines[body_start])..];
+    let (body, body_end) = match json::read_leading(from_body, body_line) {
+        Some((body, len)) => {
+            let end_line = from_body[..len].matches('\n').count() + 1;
+            (Some(body), body_start + end_line)
+        }
+        None => (
+            None,
+            json_end(&lines[body_start..]).map_or(lines.len(), |end| body_start + end),
+        ),
+    };
     if let Some(stray) = (body_end..lines.len()).find(|&i| !lines[i].trim().is_empty()) {
         diagnostics.push(Diagnostic::warning(
             Code::ExampleStrayText,
@@ -125,7 +136,10 @@ pub fn read(
             "ignored the text and read the JSON body before it",
         ));
     }
-    let body_line = first_line + body_start as u32;
+    if body.is_some() {
+        example.body = body;
+        return example;
+    }
     let body_text = lines[body_start..body_end].join("\n");
     example.body = match json::read(&body_text, body_line) {
         JsonRead::Strict(body) => Some(body),
@@ -185,6 +199,11 @@ fn json_end(lines: &[&str]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where `line`, a slice of `code`, starts in it.
+fn offset_in(code: &str, line: &str) -> usize {
+    line.as_ptr() as usize - code.as_ptr() as usize
 }
 
 fn starts_json(line: &str) -> bool {

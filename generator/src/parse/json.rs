@@ -63,6 +63,34 @@ pub enum JsonRead {
     Invalid(String, u32),
 }
 
+/// The first JSON value of `text` (which starts at page line `first_line`)
+/// where it is strict JSON ending at the end of a line: that value and the
+/// text up to the end of that line. `None` for anything else, which
+/// [`read`] then reads with the end found its own way.
+///
+/// One pass of serde_json both reads the value and finds where it ends:
+/// most example bodies are strict JSON, and finding the end first with a
+/// scan of its own read every byte twice.
+pub fn read_leading(text: &str, first_line: u32) -> Option<(JsonBody, usize)> {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let value = values.next()?.ok()?;
+    let end = values.byte_offset();
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // Anything after the value on its last line (a comma, a comment) makes
+    // the body lenient JSON, and `read` words that; `\r` would be kept here
+    // where `read` is given lines without it.
+    if !text[end..line_end].trim().is_empty() || text[..line_end].contains('\r') {
+        return None;
+    }
+    let body = JsonBody {
+        value,
+        line: first_line,
+        text: text[..line_end].into(),
+        positions: OnceLock::new(),
+    };
+    Some((body, line_end))
+}
+
 /// Reads `text`, which starts at page line `first_line`.
 pub fn read(text: &str, first_line: u32) -> JsonRead {
     // NBSP used as indentation is whitespace to a reader, not to a JSON parser;
@@ -273,5 +301,24 @@ mod tests {
             read(r#"{"a": "\u00e9", "b": 1e300}"#, 1),
             JsonRead::Strict(_)
         ));
+    }
+
+    #[test]
+    fn a_leading_value_is_read_with_its_last_line_or_left_to_read() {
+        let text = "{\n  \"a\": \"} ]\"\n} \nPATCH /next\n";
+        let (body, len) = read_leading(text, 7).expect("strict JSON ending its line");
+        assert_eq!(body.value, serde_json::json!({"a": "} ]"}));
+        assert_eq!(&text[..len], "{\n  \"a\": \"} ]\"\n} ");
+        assert_eq!(body.line_of("/a"), 8);
+        // What `read` reports as lenient or invalid, or would see without `\r`.
+        for text in [
+            "{\"a\": 1},\n",
+            "{\"a\": 1} // note\n",
+            "{\"a\": 1,}",
+            "{\r\n}\r\n",
+            "{\"a\"",
+        ] {
+            assert!(read_leading(text, 1).is_none(), "{text:?}");
+        }
     }
 }
