@@ -109,6 +109,14 @@ pub struct PropertyMarks {
 impl PropertyMarks {
     /// The marks in `description` (ASCII case ignored).
     pub fn of(description: &str) -> Self {
+        // Every mark's words hold one of these; most descriptions hold none,
+        // and are not lower-cased and searched ten times for nothing.
+        if !["read", "null", "required"]
+            .iter()
+            .any(|w| contains_ignore_case(description, w))
+        {
+            return PropertyMarks::default();
+        }
         let lower = description.to_ascii_lowercase();
         PropertyMarks {
             read_only: ["read-only", "read only", "readonly"]
