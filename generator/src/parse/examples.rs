@@ -70,13 +70,14 @@ pub fn read(
             .and_then(Value::as_bool)
             .unwrap_or(false),
     };
-    let lines: Vec<&str> = code.lines().collect();
-    let Some(start) = lines.iter().position(|l| !l.trim().is_empty()) else {
+    // Lines are taken as they are needed: the body, most of a block, is read
+    // from the block's text (below), not split into lines first.
+    let mut lines = code.lines().enumerate().peekable();
+    let Some((start, first)) = lines.find(|(_, l)| !l.trim().is_empty()) else {
         return example;
     };
-    let mut n = start;
-    example.line = first_line + n as u32;
-    let first = lines[n].trim();
+    example.line = first_line + start as u32;
+    let first = first.trim();
     match kind {
         ExampleKind::Request => {
             let mut words = first.splitn(2, char::is_whitespace);
@@ -85,27 +86,33 @@ pub fn read(
         }
         ExampleKind::Response => example.status = http::status_line(first).map(|(s, _)| s),
     }
-    n += 1;
-    while n < lines.len() && !lines[n].trim().is_empty() && !starts_json(lines[n]) {
-        if let Some((name, value)) = lines[n].split_once(':') {
+    while let Some((_, line)) = lines.next_if(|(_, l)| !l.trim().is_empty() && !starts_json(l)) {
+        if let Some((name, value)) = line.split_once(':') {
             example
                 .headers
                 .push((name.trim().to_string(), value.trim().to_string()));
         }
-        n += 1;
     }
-    example.sends_body = lines[n..].iter().any(|l| !l.trim().is_empty());
-    let Some(body_start) = (n..lines.len()).find(|&i| starts_json(lines[i])) else {
+    // The body's first line, and the first text before it.
+    let mut before = None;
+    let body_first = lines.find(|&(i, l)| {
+        if before.is_none() && !l.trim().is_empty() && !starts_json(l) {
+            before = Some((i, l));
+        }
+        starts_json(l)
+    });
+    example.sends_body = body_first.is_some() || before.is_some();
+    let Some((body_start, body_first)) = body_first else {
         return example;
     };
-    if let Some(stray) = (n..body_start).find(|&i| !lines[i].trim().is_empty()) {
+    if let Some((stray, text)) = before {
         diagnostics.push(Diagnostic::warning(
             Code::ExampleStrayText,
             file,
             first_line + stray as u32,
             format!(
                 "text before the JSON body of this example: `{}`",
-                lines[stray].trim()
+                text.trim()
             ),
             "ignored the text and read the JSON body after it",
         ));
@@ -113,25 +120,29 @@ pub fn read(
     // A block may go on after its JSON (a second request line, a note): the
     // body is the first JSON value, the rest is reported and left out.
     let body_line = first_line + body_start as u32;
-    let from_body = &code[offset_in(code, lines[body_start])..];
-    let (body, body_end) = match json::read_leading(from_body, body_line) {
+    let from_body = &code[offset_in(code, body_first)..];
+    let (body, body_lines, body_end, after) = match json::read_leading(from_body, body_line) {
         Some((body, len)) => {
-            let end_line = from_body[..len].matches('\n').count() + 1;
-            (Some(body), body_start + end_line)
+            let end = body_start + from_body[..len].matches('\n').count() + 1;
+            // `len` is at the `\n` ending the body's last line, or the end.
+            let after = from_body.get(len + 1..).unwrap_or("").lines().collect();
+            (Some(body), Vec::new(), end, after)
         }
-        None => (
-            None,
-            json_end(&lines[body_start..]).map_or(lines.len(), |end| body_start + end),
-        ),
+        None => {
+            let mut body_lines: Vec<&str> = from_body.lines().collect();
+            let len = json_end(&body_lines).unwrap_or(body_lines.len());
+            let after = body_lines.split_off(len);
+            (None, body_lines, body_start + len, after)
+        }
     };
-    if let Some(stray) = (body_end..lines.len()).find(|&i| !lines[i].trim().is_empty()) {
+    if let Some((stray, text)) = after.iter().enumerate().find(|(_, l)| !l.trim().is_empty()) {
         diagnostics.push(Diagnostic::warning(
             Code::ExampleStrayText,
             file,
-            first_line + stray as u32,
+            first_line + (body_end + stray) as u32,
             format!(
                 "text after the JSON body of this example: `{}`",
-                lines[stray].trim()
+                text.trim()
             ),
             "ignored the text and read the JSON body before it",
         ));
@@ -140,7 +151,7 @@ pub fn read(
         example.body = body;
         return example;
     }
-    let body_text = lines[body_start..body_end].join("\n");
+    let body_text = body_lines.join("\n");
     example.body = match json::read(&body_text, body_line) {
         JsonRead::Strict(body) => Some(body),
         JsonRead::Lenient(body, why, line) => {
