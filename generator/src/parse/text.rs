@@ -10,8 +10,13 @@
 pub fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
     let last_start = hay.len().checked_sub(needle.len())?;
-    let offset = rarest(needle)?;
-    let b = needle[offset];
+    let mut offset = 0;
+    for i in 1..needle.len() {
+        if RARITY[usize::from(needle[i])] > RARITY[usize::from(needle[offset])] {
+            offset = i;
+        }
+    }
+    let b = *needle.get(offset)?;
     let (lower, upper) = (b.to_ascii_lowercase(), b.to_ascii_uppercase());
     // The anchor byte of a match starting at `at` is at `at + offset`.
     let anchors = &hay[offset..=last_start + offset];
@@ -19,19 +24,21 @@ pub fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
         .find(|&at| hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
 }
 
-/// The index of the byte of `needle` least common in English prose.
-fn rarest(needle: &[u8]) -> Option<usize> {
-    // Letters from most to least common; anything else (digits, spaces,
-    // punctuation) ranks as common.
-    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
-    let rank = |b: u8| {
-        BY_FREQUENCY
-            .iter()
-            .position(|&l| l == b.to_ascii_lowercase())
-            .unwrap_or(0)
-    };
-    (0..needle.len()).max_by_key(|&i| (rank(needle[i]), std::cmp::Reverse(i)))
-}
+/// How rare each byte is in English prose, in either case: letters from
+/// most to least common rank 1 to 26, anything else (digits, spaces,
+/// punctuation) 0, as common. A table, as it is read for every search.
+const RARITY: [u8; 256] = {
+    let by_frequency = b"etaoinshrdlcumwfgypbvkjxqz";
+    let mut table = [0; 256];
+    let mut i = 0;
+    while i < by_frequency.len() {
+        let letter = by_frequency[i];
+        table[letter as usize] = i as u8 + 1;
+        table[letter.to_ascii_uppercase() as usize] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
 
 /// Whether `haystack` holds `needle` in any ASCII case.
 pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
