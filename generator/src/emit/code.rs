@@ -355,7 +355,12 @@ fn split_generic(ty: &str) -> Option<(&str, Vec<&str>)> {
 /// the last of a broken list (its trailing comma does not count).
 pub fn strings(out: &mut Code, head: &str, values: &[String], tail: &str, last_item: bool) {
     let values: Vec<String> = values.iter().map(|v| string(v)).collect();
-    let flat = format!("{head}&[{}]{tail}", values.join(", "));
+    let flat = [head, "&[", &values.join(", "), "]", tail].concat();
+    // Most lists fit: their broken lines are made only when they do not.
+    let uncounted = usize::from(last_item && flat.ends_with(','));
+    if out.width(&flat) - uncounted <= MARGIN {
+        return out.push_line(&flat);
+    }
     let mut broken = vec![(0, [head, "&["].concat())];
     broken.extend(values.iter().map(|v| (1, [v, ","].concat())));
     broken.push((0, ["]", tail].concat()));
