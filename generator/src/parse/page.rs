@@ -264,17 +264,24 @@ impl PageParser {
             let inner = rest[start + 4..start + len].trim();
             let inner_line = offset_line + rest[..start].matches('\n').count() as u32;
             if inner.starts_with('{') {
-                match json::read(inner, inner_line) {
-                    json::JsonRead::Strict(body) | json::JsonRead::Lenient(body, _, _) => {
-                        out.push(body.value)
-                    }
-                    json::JsonRead::Invalid(why, at) => self.diagnostics.push(Diagnostic::warning(
-                        Code::AnnotationInvalid,
-                        &self.page.file,
-                        at,
-                        format!("annotation comment is not readable JSON: {why}"),
-                        "ignored the annotation; the block after it is read as unannotated",
-                    )),
+                // Strict JSON (nearly every annotation) needs serde_json alone;
+                // the rest is read as example JSON is.
+                match serde_json::from_str::<Value>(inner) {
+                    Ok(value) => out.push(value),
+                    Err(_) => match json::read(inner, inner_line) {
+                        json::JsonRead::Strict(body) | json::JsonRead::Lenient(body, _, _) => {
+                            out.push(body.value)
+                        }
+                        json::JsonRead::Invalid(why, at) => {
+                            self.diagnostics.push(Diagnostic::warning(
+                                Code::AnnotationInvalid,
+                                &self.page.file,
+                                at,
+                                format!("annotation comment is not readable JSON: {why}"),
+                                "ignored the annotation; the block after it is read as unannotated",
+                            ))
+                        }
+                    },
                 }
             }
             offset_line += rest[..start + len + 3].matches('\n').count() as u32;
