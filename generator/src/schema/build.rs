@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use heck::ToUpperCamelCase;
+use super::case::upper_camel_case;
 use rayon::prelude::*;
 
 use super::bodies::Bodies;
@@ -590,11 +590,7 @@ impl Builder {
     /// An enum listed in a property's description, named `{Type}{Property}`.
     /// The same list on the same type from several pages is one enum.
     fn inline_enum(&mut self, ns: &str, owner: &str, row: &PropertyRow, source: &Source) -> String {
-        let name = format!(
-            "{}{}",
-            owner.to_upper_camel_case(),
-            row.name.to_upper_camel_case()
-        );
+        let name = format!("{}{}", upper_camel_case(owner), upper_camel_case(&row.name));
         let entry = self.enums.entry(key(ns, &name)).or_insert_with(|| EnumDef {
             name: name.clone(),
             namespace: ns.to_string(),
@@ -1134,7 +1130,7 @@ fn inline_body_name(page: &Page) -> String {
             |(t, _)| t.clone(),
         ),
     };
-    format!("{}RequestBody", base.to_upper_camel_case())
+    format!("{}RequestBody", upper_camel_case(&base))
 }
 
 fn shape(typ: &str, collection: bool) -> String {

@@ -5,6 +5,7 @@
 
 mod bodies;
 mod build;
+mod case;
 pub(crate) mod conformance;
 pub mod index;
 mod infer;

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use super::case::{snake_case, upper_camel_case};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -102,7 +102,7 @@ impl Scope {
 
 /// A valid snake_case identifier for a documented name (`r#` is the emitter's job).
 pub fn snake(name: &str) -> String {
-    let mut s = name.to_snake_case();
+    let mut s = snake_case(name);
     s.retain(|c| c == '_' || unicode_ident::is_xid_continue(c));
     if s.is_empty() {
         s = "value".to_string();
@@ -119,7 +119,7 @@ pub fn snake(name: &str) -> String {
 
 /// A valid UpperCamelCase identifier for a documented name.
 pub fn camel(name: &str) -> String {
-    let mut s = name.to_upper_camel_case();
+    let mut s = upper_camel_case(name);
     s.retain(unicode_ident::is_xid_continue);
     if s.is_empty() {
         s = "Value".to_string();
