@@ -402,6 +402,15 @@ impl RouteTable {
         best.ok_or_else(|| found.err().unwrap_or(RouteMiss::NotFound))
     }
 
+    /// Whether [`Self::find_all`] finds a route: the same answer, with the
+    /// other spellings of `path` made only when it fits nothing as sent.
+    pub fn fits(&self, method: &str, path: &str) -> bool {
+        self.find_exact(method, path).is_ok()
+            || spellings(path)[1..]
+                .iter()
+                .any(|other| self.find_exact(method, other).is_ok())
+    }
+
     fn score(&self, matches: &[RouteMatch]) -> (usize, std::cmp::Reverse<usize>) {
         let m = &matches[0];
         self.routes[m.route].1[m.template].specificity()
@@ -573,5 +582,32 @@ mod tests {
             Template::parse("/Groups/{id}").shape(),
             Template::parse("/groups/{group-id}").shape()
         );
+    }
+
+    #[test]
+    fn fits_is_whether_find_all_finds() {
+        let table = RouteTable::new([
+            ("GET", &["/me/events/{id}", "/me/events/delta()"][..]),
+            ("PATCH", &["/users/{id}/events/{event-id}"][..]),
+        ]);
+        for path in [
+            "/me/events/7",
+            "/me/events/delta(token='x')",
+            "/me/events('e1')",
+            "/users/u/events('e=')",
+            "/users/u/events/e",
+            "/me/calendars",
+            "/",
+        ] {
+            for method in ["GET", "patch", "DELETE"] {
+                assert_eq!(
+                    table.fits(method, path),
+                    table.find_all(method, path).is_ok(),
+                    "{method} {path}"
+                );
+            }
+        }
+        assert!(table.fits("GET", "/me/events('e1')"));
+        assert!(!table.fits("GET", "/users/u/events/e"));
     }
 }

@@ -203,7 +203,7 @@ fn status_matches(op: &Operation, status: Option<u16>, at: &Source, found: &mut 
 pub fn fits_documented_paths(op: &Operation, path: &str) -> bool {
     let mut table = mdbind_runtime::route::RouteTable::default();
     table.push("ANY", op.paths.iter().map(String::as_str));
-    table.find_all("ANY", path).is_ok()
+    table.fits("ANY", path)
 }
 
 fn url_matches(op: &Operation, url: &str, file: &str, line: u32, found: &mut Vec<Diagnostic>) {
