@@ -3,7 +3,9 @@
 //! Everything above this module reads blocks, never markdown events, so the
 //! rules of CommonMark (and pulldown-cmark's offsets) stay in one place.
 
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+use pulldown_cmark::{CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 /// A link as written: `[text](dest)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,9 +31,11 @@ pub struct Row {
     pub line: u32,
 }
 
+/// A block's text is borrowed from the page where the page holds it as one
+/// run (nearly always), so the largest texts (example bodies) are not copied.
 #[derive(Debug, Clone)]
-pub enum BlockKind {
-    FrontMatter(String),
+pub enum BlockKind<'a> {
+    FrontMatter(Cow<'a, str>),
     Heading {
         level: u8,
         inline: Inline,
@@ -45,15 +49,15 @@ pub enum BlockKind {
     /// content line (the fence itself is `line`).
     Code {
         info: String,
-        text: String,
+        text: Cow<'a, str>,
         first_line: u32,
     },
-    Html(String),
+    Html(Cow<'a, str>),
 }
 
 #[derive(Debug, Clone)]
-pub struct Block {
-    pub kind: BlockKind,
+pub struct Block<'a> {
+    pub kind: BlockKind<'a>,
     pub line: u32,
 }
 
@@ -124,7 +128,7 @@ fn count_newlines(bytes: &[u8]) -> usize {
         .sum()
 }
 
-enum Open {
+enum Open<'a> {
     None,
     Inline {
         heading: Option<u8>,
@@ -133,18 +137,42 @@ enum Open {
     },
     Code {
         info: String,
-        text: String,
+        text: Cow<'a, str>,
         first: Option<usize>,
         line: u32,
     },
     Html {
-        text: String,
+        text: Cow<'a, str>,
         line: u32,
     },
     Meta {
-        text: String,
+        text: Cow<'a, str>,
         line: u32,
     },
+}
+
+/// Appends `piece` to `text`, both from the page `source`: a borrowed text
+/// stays borrowed while each piece is borrowed and starts where the text
+/// ends, so that the two are one slice of the page.
+fn append<'a>(source: &'a str, text: &mut Cow<'a, str>, piece: &CowStr<'a>) {
+    if let (Cow::Borrowed(so_far), CowStr::Borrowed(piece)) = (&*text, piece) {
+        let offset = |s: &str| {
+            (s.as_ptr() as usize)
+                .checked_sub(source.as_ptr() as usize)
+                .filter(|&o| o + s.len() <= source.len())
+        };
+        if let Some(start) = offset(piece) {
+            if so_far.is_empty() {
+                *text = Cow::Borrowed(piece);
+                return;
+            }
+            if let Some(from) = offset(so_far).filter(|&o| o + so_far.len() == start) {
+                *text = Cow::Borrowed(&source[from..start + piece.len()]);
+                return;
+            }
+        }
+    }
+    text.to_mut().push_str(piece);
 }
 
 #[derive(Default)]
@@ -157,7 +185,8 @@ struct TableBuilder {
 }
 
 /// Splits `text` into blocks. Never fails: markdown has no syntax errors.
-pub fn blocks(text: &str) -> Vec<Block> {
+pub fn blocks(text: &str) -> Vec<Block<'_>> {
+    let source = text;
     let mut lines = LineCounter::new(text);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -177,7 +206,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => {
                 open = Open::Meta {
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     line,
                 };
             }
@@ -279,7 +308,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 };
                 open = Open::Code {
                     info,
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     first: None,
                     line,
                 };
@@ -306,7 +335,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             Event::Start(Tag::HtmlBlock) => {
                 flush_inline(&mut open, &mut out);
                 open = Open::Html {
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     line,
                 };
             }
@@ -346,10 +375,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     text: code, first, ..
                 } => {
                     first.get_or_insert(range.start);
-                    code.push_str(&t);
+                    append(source, code, &t);
                 }
-                Open::Meta { text, .. } => text.push_str(&t),
-                Open::Html { text, .. } => text.push_str(&t),
+                Open::Meta { text, .. } | Open::Html { text, .. } => append(source, text, &t),
                 Open::None => {}
             },
             Event::Code(t) => {
@@ -360,7 +388,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => match &mut open {
-                Open::Html { text, .. } => text.push_str(&t),
+                Open::Html { text, .. } => append(source, text, &t),
                 Open::Inline { inline, .. } => inline.text.push_str(&t),
                 _ => {}
             },
@@ -385,7 +413,7 @@ fn trimmed(mut inline: Inline) -> Inline {
     inline
 }
 
-fn flush_inline(open: &mut Open, out: &mut Vec<Block>) {
+fn flush_inline<'a>(open: &mut Open<'a>, out: &mut Vec<Block<'a>>) {
     if matches!(open, Open::Inline { .. }) {
         if let Open::Inline {
             heading,
@@ -471,11 +499,35 @@ mod tests {
                 first_line,
             } => {
                 assert_eq!(
-                    (info.as_str(), text.as_str(), *first_line),
+                    (info.as_str(), text.as_ref(), *first_line),
                     ("http", "GET /x\n", 15)
                 );
+                assert!(matches!(text, Cow::Borrowed(_)), "one run of the page");
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn code_in_a_list_item_is_its_lines_without_their_indentation() {
+        let page =
+            "- item\n\n  ```json\n  {\n    \"a\": 1\n  }\n  ```\n\n<!--\n{ \"x\": 1 }\n-->\n";
+        let blocks = blocks(page);
+        let texts: Vec<(&str, bool)> = blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Code { text, .. } | BlockKind::Html(text) => {
+                    Some((text.as_ref(), matches!(text, Cow::Borrowed(_))))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("{\n  \"a\": 1\n}\n", false),
+                ("<!--\n{ \"x\": 1 }\n-->\n", true)
+            ]
+        );
     }
 }
