@@ -169,7 +169,7 @@ pub fn value_wrapper<'v>(index: &Index, typ: &str, body: &'v Value) -> Option<&'
     let only_value = object.keys().all(|k| k == "value" || k.contains('@'));
     let has_own = index
         .type_def(typ)
-        .is_some_and(|def| index.properties(def).iter().any(|p| p.name == "value"));
+        .is_some_and(|def| index.property(def, "value").is_some());
     (only_value && !has_own && (inner.is_object() || inner.is_array())).then_some(inner)
 }
 
@@ -392,7 +392,7 @@ impl Walker<'_, '_> {
                 }
             }
         }
-        let properties = self.index.properties(def);
+        let chain = self.index.chain(def);
         let len = self.pointer.len();
         for (key, member) in object {
             // `@odata.*` and `x@odata.bind` are annotations, not properties.
@@ -410,12 +410,8 @@ impl Walker<'_, '_> {
                     .flat_map(|t| t.properties.iter())
                     .find(|p| &p.name == key)
             };
-            let found = properties
-                .iter()
-                .copied()
-                .find(|p| &p.name == key)
-                .or_else(derived);
-            if found.is_none() && self.index.chain(def).iter().any(|t| t.open) {
+            let found = super::index::property_in(&chain, key).or_else(derived);
+            if found.is_none() && chain.iter().any(|t| t.open) {
                 // An open type takes members the docs do not list.
                 continue;
             }

@@ -88,6 +88,12 @@ impl<'a> Index<'a> {
         self.chain(derived).iter().any(|t| std::ptr::eq(*t, base))
     }
 
+    /// The property `name` of `def` or of a base: the one [`Self::properties`]
+    /// lists, found without listing them all.
+    pub fn property(&self, def: &'a TypeDef, name: &str) -> Option<&'a Property> {
+        property_in(&self.chain(def), name)
+    }
+
     /// A type's properties with its bases': inherited ones first (outermost
     /// base first), then its own; a property documented again appears once.
     pub fn properties(&self, def: &'a TypeDef) -> Vec<&'a Property> {
@@ -104,10 +110,26 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The property `name` of the first type of `chain` (a type's [`Index::chain`])
+/// that has one, outermost base first: the one `properties` keeps.
+pub fn property_in<'a>(chain: &[&'a TypeDef], name: &str) -> Option<&'a Property> {
+    chain
+        .iter()
+        .rev()
+        .find_map(|t| t.properties.iter().find(|p| p.name == name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::schema::model::Source;
+
+    fn source(name: &str) -> Source {
+        Source {
+            file: format!("{name}.md"),
+            line: 1,
+        }
+    }
 
     fn type_def(name: &str) -> TypeDef {
         TypeDef {
@@ -153,5 +175,43 @@ mod tests {
             );
         }
         assert_eq!(name(index.odata_type("ns.nothing")), None);
+    }
+
+    #[test]
+    fn a_property_is_the_one_the_full_list_keeps() {
+        let with = |name: &str, base: Option<&str>, properties: &[(&str, &str)]| TypeDef {
+            base: base.map(str::to_string),
+            properties: properties
+                .iter()
+                .map(|(n, t)| Property::from_json(n, t.to_string(), false, source(n)))
+                .collect(),
+            ..type_def(name)
+        };
+        let schema = Schema {
+            types: vec![
+                with("entity", None, &[("id", "Edm.String")]),
+                with(
+                    "item",
+                    Some("ns.entity"),
+                    &[("name", "Edm.String"), ("id", "Edm.Int32")],
+                ),
+                with(
+                    "file",
+                    Some("ns.item"),
+                    &[("size", "Edm.Int64"), ("name", "Edm.Guid")],
+                ),
+            ],
+            ..Schema::default()
+        };
+        let index = Index::new(&schema);
+        let file = &schema.types[2];
+        let listed = index.properties(file);
+        assert_eq!(listed.len(), 3);
+        for name in ["id", "name", "size", "other"] {
+            let found = index.property(file, name).map(|p| &p.typ);
+            let kept = listed.iter().find(|p| p.name == name).map(|p| &p.typ);
+            assert_eq!(found, kept, "{name}");
+        }
+        assert_eq!(index.property(file, "id").unwrap().typ, "Edm.String");
     }
 }
