@@ -320,6 +320,13 @@ fn src(file: &str, line: u32) -> Source {
 
 impl Builder {
     fn namespace(&mut self, raw: &str) -> String {
+        // Asked for every reference a page makes, nearly always with a
+        // lower-case namespace seen before: found without a lower-cased copy.
+        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            if let Some(known) = self.namespaces.get(raw) {
+                return known.clone();
+            }
+        }
         let lower = raw.to_ascii_lowercase();
         self.namespaces
             .entry(lower.clone())
@@ -467,12 +474,14 @@ impl Builder {
             return self.qualify(&resource.name, page_ns);
         }
         let (title, _) = page.title.as_ref()?;
-        let lower = title.to_ascii_lowercase();
         let word = title.split_whitespace().next()?;
-        (lower.ends_with("resource type")
-            || lower.ends_with("complex type")
-            || lower.ends_with("entity type"))
-        .then(|| (page_ns.to_string(), word.trim_matches('`').to_string()))
+        let ends_with = |suffix: &str| {
+            let (title, suffix) = (title.as_bytes(), suffix.as_bytes());
+            title.len() >= suffix.len()
+                && title[title.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        (ends_with("resource type") || ends_with("complex type") || ends_with("entity type"))
+            .then(|| (page_ns.to_string(), word.trim_matches('`').to_string()))
     }
 
     fn type_entry(
