@@ -130,5 +130,10 @@ mdbind = {{ path = "{generator}", default-features = false }}
     }
     // Kept between runs so that only the first run compiles the dependencies.
     let target = root.join("target/build-script-probe");
+    // Probes build offline, but may need crates the workspace's own build
+    // never downloads (the runtime's optional `time` feature): fetched here
+    // first. Without a network this fails, and the offline build then names
+    // the crate it lacks.
+    let _ = cargo(p, &target, &["fetch"]);
     (project, target)
 }
