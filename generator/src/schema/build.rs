@@ -88,43 +88,30 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     for (page, prepared) in operation_pages.into_iter().zip(prepared) {
         b.page(page, prepared);
     }
-    // The operations' routes are final now. Reading representations and
-    // resolving types is one thread's work, in order; what needs only the
-    // routes (ambiguous routes, example paths no documented path fits) is
-    // found on the other threads meanwhile, from a copy of them.
-    let routes = super::routes::facts(&b.operations);
-    let (mut schema, (ambiguities, path_findings)) = rayon::join(
-        || {
-            // Representations add properties, never types or enums: one
-            // folded-key map serves every lookup they make.
-            let folded = b.folded_keys();
-            for page in &pages {
-                b.representation(page, &folded);
-            }
-            b.resolve(&bodies);
-            let mut schema = b.finish();
-            set_areas(&mut schema, &areas);
-            schema
-        },
+    // Representations add properties, never types or enums: one folded-key
+    // map serves every lookup they make.
+    let folded = b.folded_keys();
+    for page in &pages {
+        b.representation(page, &folded);
+    }
+    b.resolve(&bodies);
+    let mut schema = b.finish();
+    set_areas(&mut schema, &areas);
+    // Checking the examples, naming everything and finding ambiguous routes
+    // each only read the schema: naming is mostly one thread's work, so the
+    // other threads check meanwhile.
+    let (findings, (names, ambiguities)) = rayon::join(
+        || conformance::check(&schema, &bodies),
         || {
             rayon::join(
-                || super::routes::ambiguities(&routes),
-                || conformance::example_paths(&routes),
+                || names::plan(&schema),
+                || super::routes::ambiguities(&schema),
             )
         },
-    );
-    drop(routes);
-    // Checking the example bodies and naming everything each only read the
-    // schema: naming is mostly one thread's work, so the other threads check
-    // meanwhile.
-    let (findings, names) = rayon::join(
-        || conformance::check(&schema, &bodies),
-        || names::plan(&schema),
     );
     schema.example_counts = findings.apply(&mut schema);
     names.apply(&mut schema);
     schema.diagnostics.extend(ambiguities);
-    schema.diagnostics.extend(path_findings);
     schema.diagnostics.sort();
     schema.diagnostics.dedup();
     schema

@@ -1,5 +1,5 @@
 //! Examples checked against the schema: request URLs that match none of the
-//! documented paths ([`example_paths`], from the routes alone), and body values that the documented types do not allow
+//! documented paths, and body values that the documented types do not allow
 //! (unknown members, the wrong JSON kind, values outside an enum, an
 //! `@odata.type` that names no type).
 
@@ -10,7 +10,6 @@ use serde_json::Value;
 use super::bodies::Bodies;
 use super::index::Index;
 use super::model::{Operation, Schema, Source, TypeDef};
-use super::routes::RouteFacts;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::parse::{self, ExampleKind, JsonBody};
 
@@ -89,6 +88,17 @@ fn check_operation(
     let mut verdicts = vec![None; op.examples.len()];
     for (e, example) in op.examples.iter().enumerate() {
         counts.examples += 1;
+        if example.kind == ExampleKind::Request && op.routable {
+            if let Some(url) = &example.url {
+                url_matches(
+                    op,
+                    url,
+                    &example.source.file,
+                    example.source.line,
+                    &mut found,
+                );
+            }
+        }
         if example.kind == ExampleKind::Response {
             status_matches(op, example.status, &example.source, &mut found);
         }
@@ -191,40 +201,19 @@ fn status_matches(op: &Operation, status: Option<u16>, at: &Source, found: &mut 
 /// Whether a request path (no query) fits one of `op`'s documented paths, by
 /// the routers' own matching, so that what `check` reports is what they do.
 pub fn fits_documented_paths(op: &Operation, path: &str) -> bool {
-    fits(&op.paths, path)
-}
-
-fn fits(paths: &[String], path: &str) -> bool {
     let mut table = mdbind_runtime::route::RouteTable::default();
-    table.push("ANY", paths.iter().map(String::as_str));
+    table.push("ANY", op.paths.iter().map(String::as_str));
     table.fits("ANY", path)
 }
 
-/// Request examples whose path fits none of their operation's documented
-/// paths. Reads only the operations' routes, so it runs before the rest of
-/// the checks, while the schema is still being finished.
-pub fn example_paths(routes: &[RouteFacts]) -> Vec<Diagnostic> {
-    routes
-        .par_iter()
-        .filter(|op| op.routable)
-        .flat_map_iter(|op| {
-            let mut found = Vec::new();
-            for (url, source) in &op.example_urls {
-                url_matches(op, url, &source.file, source.line, &mut found);
-            }
-            found
-        })
-        .collect()
-}
-
-fn url_matches(op: &RouteFacts, url: &str, file: &str, line: u32, found: &mut Vec<Diagnostic>) {
+fn url_matches(op: &Operation, url: &str, file: &str, line: u32, found: &mut Vec<Diagnostic>) {
     let path = if url.starts_with('/') {
         Some(url.split(['?', '#']).next().unwrap_or(url).to_string())
     } else {
         parse::http::path_of_url(url)
     };
     let Some(path) = path else { return };
-    if fits(&op.paths, &path) {
+    if fits_documented_paths(op, &path) {
         return;
     }
     let documented = op

@@ -10,54 +10,16 @@ use std::collections::BTreeMap;
 use mdbind_runtime::route::Template;
 use rayon::prelude::*;
 
-use super::model::{Operation, Source};
+use super::model::Schema;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::ExampleKind;
 
-/// What the routes of an operation are: all that finding ambiguous routes
-/// and checking example paths read. It is final once the operation pages are
-/// merged, so both run while the types are still being resolved (see
-/// `build_from`), on a copy taken then.
-pub struct RouteFacts {
-    pub name: String,
-    pub source: Source,
-    pub method: Option<String>,
-    pub routable: bool,
-    pub paths: Vec<String>,
-    /// The request examples' targets as written, and where they are.
-    pub example_urls: Vec<(String, Source)>,
-}
-
-/// The route facts of `operations`, in schema order (by name, then source,
-/// as the finished schema lists operations).
-pub fn facts(operations: &[Operation]) -> Vec<RouteFacts> {
-    let mut facts: Vec<RouteFacts> = operations
-        .iter()
-        .map(|op| RouteFacts {
-            name: op.name.clone(),
-            source: op.source.clone(),
-            method: op.method.clone(),
-            routable: op.routable,
-            paths: op.paths.clone(),
-            example_urls: op
-                .examples
-                .iter()
-                .filter(|e| e.kind == ExampleKind::Request)
-                .filter_map(|e| Some((e.url.clone()?, e.source.clone())))
-                .collect(),
-        })
-        .collect();
-    facts.sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
-    facts
-}
-
-/// A diagnostic for each pair of operations a request cannot tell apart
-/// (`operations` in schema order).
-pub fn ambiguities(operations: &[RouteFacts]) -> Vec<Diagnostic> {
+/// A diagnostic for each pair of operations a request cannot tell apart.
+pub fn ambiguities(schema: &Schema) -> Vec<Diagnostic> {
     // (method, shape) → the operations documenting it, in schema order, each
     // with the template it documents it by.
     // Parsing the templates is most of the work, and each is on its own.
-    let shapes: Vec<Vec<String>> = operations
+    let shapes: Vec<Vec<String>> = schema
+        .operations
         .par_iter()
         .map(|op| match op.routable {
             true => op
@@ -69,7 +31,7 @@ pub fn ambiguities(operations: &[RouteFacts]) -> Vec<Diagnostic> {
         })
         .collect();
     let mut by_route: BTreeMap<(String, String), Vec<(usize, &str)>> = BTreeMap::new();
-    for ((i, op), shapes) in operations.iter().enumerate().zip(shapes) {
+    for ((i, op), shapes) in schema.operations.iter().enumerate().zip(shapes) {
         if !op.routable {
             continue;
         }
@@ -96,7 +58,7 @@ pub fn ambiguities(operations: &[RouteFacts]) -> Vec<Diagnostic> {
     }
     let mut found = Vec::new();
     for ((i, first), (method, path, more)) in pairs {
-        let (op, first) = (&operations[i], &operations[first]);
+        let (op, first) = (&schema.operations[i], &schema.operations[first]);
         let also = match more {
             0 => String::new(),
             1 => " (and 1 more path)".to_string(),
