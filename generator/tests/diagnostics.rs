@@ -249,3 +249,30 @@ fn rendered_like_rustc() {
         "{text}"
     );
 }
+
+/// Two operations documenting one route: the diagnostic goes to the one
+/// routers try second, in schema order (by operation name), whatever order
+/// the pages are read in: here `a/zeta.md` is read before `b/alpha.md`.
+#[test]
+fn an_ambiguous_route_is_reported_on_the_operation_tried_second() {
+    let docs = tempfile::tempdir().unwrap();
+    let page =
+        |title: &str| format!("# {title}\n\n## HTTP request\n\n```http\nGET /things/{{id}}\n```\n");
+    for (dir, file, title) in [("a", "zeta.md", "Get zeta"), ("b", "alpha.md", "Get alpha")] {
+        std::fs::create_dir_all(docs.path().join(dir)).unwrap();
+        std::fs::write(docs.path().join(dir).join(file), page(title)).unwrap();
+    }
+    let schema = mdbind::load(docs.path()).unwrap();
+    let ambiguous: Vec<_> = schema
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "ambiguous-route")
+        .collect();
+    assert_eq!(ambiguous.len(), 1, "{:?}", schema.diagnostics);
+    assert_eq!(ambiguous[0].file, "a/zeta.md");
+    assert!(
+        ambiguous[0].message.contains("operation `alpha`"),
+        "{}",
+        ambiguous[0].message
+    );
+}
