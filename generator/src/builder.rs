@@ -22,6 +22,10 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! Cargo builds a build script's dependencies unoptimised unless told
+//! otherwise (`[profile.dev.build-override] opt-level = 3`): on a large docs
+//! folder that makes a run several times slower; the README has the figures.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
