@@ -62,7 +62,21 @@ impl Code {
 
     /// Whether `text` fits on a line indented `extra` more than now.
     pub fn fits(&self, extra: usize, text: &str) -> bool {
-        self.width(text) + extra * 4 <= MARGIN
+        self.fits_parts(extra, &[text])
+    }
+
+    /// [`Self::fits`] for the line `parts` make.
+    pub fn fits_parts(&self, extra: usize, parts: &[&str]) -> bool {
+        self.parts_width(parts) + extra * 4 <= MARGIN
+    }
+
+    /// [`Self::line`] for the line `parts` make, without making it.
+    pub fn line_parts(&mut self, parts: &[&str]) {
+        if self.parts_width(parts) > MARGIN {
+            // As `line` decides, on the whole line.
+            return self.line(&parts.concat());
+        }
+        self.push_parts(parts);
     }
 
     /// [`Self::line_or`] for an item of a broken list (a match arm, a
@@ -94,15 +108,15 @@ impl Code {
     /// however wide. `list_item`: the line is the last item of a broken list
     /// (its trailing comma does not count).
     pub fn generic(&mut self, head: &str, ty: &str, tail: &str, list_item: bool) {
-        let flat = [head, ty, tail].concat();
+        let flat = [head, ty, tail];
         let uncounted = usize::from(list_item && tail.ends_with(','));
-        let Some((outer, arguments)) = split_generic(ty) else {
-            return self.push_line(&flat);
-        };
-        if self.width(&flat) - uncounted <= MARGIN {
-            return self.push_line(&flat);
+        if self.parts_width(&flat) - uncounted <= MARGIN {
+            return self.push_parts(&flat);
         }
-        self.push_line(&[head, outer, "<"].concat());
+        let Some((outer, arguments)) = split_generic(ty) else {
+            return self.push_parts(&flat);
+        };
+        self.push_parts(&[head, outer, "<"]);
         self.indent += 1;
         // The comma after the last argument is printed only when the list
         // breaks, so it does not count; one between arguments does.
@@ -117,12 +131,12 @@ impl Code {
     /// `impl {trait_path} for {self_type} {`, opened; when too wide, `for …`
     /// goes on a line of its own (however wide: a path does not break).
     pub fn impl_block(&mut self, trait_path: &str, self_type: &str) {
-        let flat = ["impl ", trait_path, " for ", self_type, " {"].concat();
-        if self.fits(0, &flat) {
-            self.push_line(&flat);
+        let flat = ["impl ", trait_path, " for ", self_type, " {"];
+        if self.parts_width(&flat) <= MARGIN {
+            self.push_parts(&flat);
         } else {
             self.line(&["impl ", trait_path].concat());
-            self.push_line(&["for ", self_type, " {"].concat());
+            self.push_parts(&["for ", self_type, " {"]);
         }
         self.indent += 1;
     }
@@ -131,12 +145,12 @@ impl Code {
     /// a method call (`method` starts with `.`); when too wide, prettyplease
     /// breaks before the `.`.
     pub fn field_call(&mut self, field: &str, receiver: &str, method: &str) {
-        let flat = [field, ": ", receiver, method, ","].concat();
-        if self.fits(0, &flat) {
-            return self.push_line(&flat);
+        let flat = [field, ": ", receiver, method, ","];
+        if self.parts_width(&flat) <= MARGIN {
+            return self.push_parts(&flat);
         }
         // A field name and a receiver do not break, however wide.
-        self.push_line(&[field, ": ", receiver].concat());
+        self.push_parts(&[field, ": ", receiver]);
         self.indent += 1;
         // `.method(argument)` still too wide: its argument (one string)
         // on a line of its own.
@@ -155,9 +169,9 @@ impl Code {
     /// the argument goes on a line of its own (broken as [`Self::generic`]
     /// breaks a type, if it does not fit either) with a trailing comma.
     pub fn call(&mut self, callee: &str, argument: &str, tail: &str) {
-        let flat = [callee, "(", argument, ")", tail].concat();
-        if self.width(&flat) <= MARGIN {
-            return self.push_line(&flat);
+        let flat = [callee, "(", argument, ")", tail];
+        if self.parts_width(&flat) <= MARGIN {
+            return self.push_parts(&flat);
         }
         self.line(&[callee, "("].concat());
         self.indent += 1;
@@ -171,11 +185,11 @@ impl Code {
     /// A tuple pattern too wide even for `{pattern} => {` breaks instead:
     /// its fields on a line of their own, the value after `) =>`.
     pub fn arm_call(&mut self, pattern: &str, callee: &str, argument: &str) {
-        let value = [callee, "(", argument, ")"].concat();
-        let flat = [pattern, " => ", value.as_str(), ","].concat();
-        if self.width(&flat) - 1 <= MARGIN {
-            return self.push_line(&flat);
+        let flat = [pattern, " => ", callee, "(", argument, ")", ","];
+        if self.parts_width(&flat) - 1 <= MARGIN {
+            return self.push_parts(&flat);
         }
+        let value = [callee, "(", argument, ")"].concat();
         // The opening brace, like a trailing comma, does not count.
         let blocked = [pattern, " => {"].concat();
         if let (false, Some((path, fields))) = (
@@ -320,11 +334,25 @@ impl Code {
         self.indent * 4 + text.chars().count()
     }
 
+    /// [`Self::width`] of the line `parts` make, without making it.
+    fn parts_width(&self, parts: &[&str]) -> usize {
+        self.indent * 4 + parts.iter().map(|p| p.chars().count()).sum::<usize>()
+    }
+
     fn push_line(&mut self, text: &str) {
+        self.push_parts(&[text]);
+    }
+
+    /// One line made of `parts`, written straight into the output: most
+    /// lines are put together from pieces, and a string for each was a good
+    /// share of emitting.
+    fn push_parts(&mut self, parts: &[&str]) {
         for _ in 0..self.indent {
             self.out.push_str("    ");
         }
-        self.out.push_str(text);
+        for part in parts {
+            self.out.push_str(part);
+        }
         self.out.push('\n');
     }
 }
@@ -355,12 +383,21 @@ fn split_generic(ty: &str) -> Option<(&str, Vec<&str>)> {
 /// the last of a broken list (its trailing comma does not count).
 pub fn strings(out: &mut Code, head: &str, values: &[String], tail: &str, last_item: bool) {
     let values: Vec<String> = values.iter().map(|v| string(v)).collect();
-    let flat = [head, "&[", &values.join(", "), "]", tail].concat();
-    // Most lists fit: their broken lines are made only when they do not.
-    let uncounted = usize::from(last_item && flat.ends_with(','));
-    if out.width(&flat) - uncounted <= MARGIN {
-        return out.push_line(&flat);
+    let mut parts = Vec::with_capacity(2 * values.len() + 3);
+    parts.extend([head, "&["]);
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            parts.push(", ");
+        }
+        parts.push(v);
     }
+    parts.extend(["]", tail]);
+    // Most lists fit: their broken lines are made only when they do not.
+    let uncounted = usize::from(last_item && tail.ends_with(','));
+    if out.parts_width(&parts) - uncounted <= MARGIN {
+        return out.push_parts(&parts);
+    }
+    let flat = parts.concat();
     let mut broken = vec![(0, [head, "&["].concat())];
     broken.extend(values.iter().map(|v| (1, [v, ","].concat())));
     broken.push((0, ["]", tail].concat()));

@@ -43,14 +43,15 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
         } else if cx.is_boxed(def, p) {
             ty = ["Box<", ty.as_str(), ">"].concat();
         }
-        let mut text = p
-            .description
-            .clone()
-            .unwrap_or_else(|| ["`", p.name.as_str(), "`"].concat());
+        let described = match &p.description {
+            Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            None => ["`", p.name.as_str(), "`"].concat().into(),
+        };
         if p.navigation {
-            text.push_str("\n\nRelationship (navigation property).");
+            out.doc(&[&described, "\n\nRelationship (navigation property)."].concat());
+        } else {
+            out.doc(&described);
         }
-        out.doc(&text);
         out.generic(
             &["pub ", field, ": "].concat(),
             &["Option<Option<", ty.as_str(), ">>"].concat(),
@@ -80,8 +81,8 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     out.open("fn write<'a>(&'a self, object: &mut ::mdbind_runtime::ObjectWriter<'a>) {");
     for (field, wire) in fields.iter().zip(&wire) {
         let call = [".member(", wire, ", &self.", field, ");"].concat();
-        if out.fits(0, &["object", call.as_str()].concat()) {
-            out.line(&["object", call.as_str()].concat());
+        if out.fits_parts(0, &["object", &call]) {
+            out.line_parts(&["object", &call]);
         } else if out.fits(1, &call) {
             out.lines(&[(0, "object"), (1, &call)]);
         } else {
