@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::examples::{self, ExampleKind};
 use super::markdown::{self, Block, BlockKind, Inline, Row};
+use super::text::without;
 use super::typeref::{self, TypeName};
 use super::{
     enums, http, json, BodyFacts, EnumFacts, EnumMember, HeaderRow, OperationFacts, Page,
@@ -457,7 +458,7 @@ impl PageParser {
     ) {
         let columns: Vec<String> = header
             .iter()
-            .map(|c| c.text.replace('`', "").trim().to_ascii_lowercase())
+            .map(|c| without(&c.text, &['`']).trim().to_ascii_lowercase())
             .collect();
         let col = |names: &[&str]| columns.iter().position(|c| names.contains(&c.as_str()));
         /// The row's cell in column `i`; empty where the row is short.
@@ -536,9 +537,7 @@ impl PageParser {
         let desc_col = col(&["description"]);
         let mut out: Vec<PropertyRow> = Vec::new();
         for row in rows {
-            let name = cell(row, Some(name_col))
-                .text
-                .replace('`', "")
+            let name = without(&cell(row, Some(name_col)).text, &['`'])
                 .trim()
                 .to_string();
             if name.is_empty() {
@@ -595,7 +594,7 @@ impl PageParser {
     fn enum_table(&mut self, name: &str, header: &[Inline], rows: &[Row], line: u32) -> bool {
         let columns: Vec<String> = header
             .iter()
-            .map(|c| c.text.replace('`', "").trim().to_ascii_lowercase())
+            .map(|c| without(&c.text, &['`']).trim().to_ascii_lowercase())
             .collect();
         let col = |names: &[&str]| columns.iter().position(|c| names.contains(&c.as_str()));
         let Some(member_col) = col(&["member", "name", "value", "members"]) else {
@@ -612,7 +611,7 @@ impl PageParser {
             let Some(member) = cell(Some(member_col)) else {
                 continue;
             };
-            let member = member.replace(['`', '*'], "").trim().to_string();
+            let member = without(&member, &['`', '*']).trim().to_string();
             if member.is_empty() {
                 continue;
             }

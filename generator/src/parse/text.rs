@@ -1,5 +1,18 @@
 //! Case-insensitive searches in doc prose, without lower-casing a copy of the
-//! text first: most descriptions are searched and few contain what is looked for.
+//! text first: most descriptions are searched and few contain what is looked for;
+//! markup taken out of a cell without copying a cell that has none.
+
+use std::borrow::Cow;
+
+/// `text` without any of `chars` (markup such as backticks around a name):
+/// borrowed when it has none, as nearly every cell.
+pub fn without<'a>(text: &'a str, chars: &[char]) -> Cow<'a, str> {
+    if text.contains(chars) {
+        Cow::Owned(text.replace(chars, ""))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
 
 /// The byte offset of the first ASCII-case-insensitive match of `needle`
 /// (ASCII, non-empty) in `haystack`.
@@ -47,6 +60,16 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn without_takes_out_every_listed_char_and_borrows_when_none() {
+        use std::borrow::Cow;
+        assert_eq!(super::without("`a`*b*c", &['`', '*']), "abc");
+        assert!(matches!(
+            super::without("plain", &['`']),
+            Cow::Borrowed("plain")
+        ));
+    }
+
     use super::*;
 
     #[test]

@@ -200,7 +200,7 @@ pub fn named_from_link(link: &Link) -> TypeName {
         .map(|(prefix, _)| prefix)
         .filter(|p| p.contains('.'))
         .map(str::to_string);
-    let text = link.text.replace('`', "");
+    let text = super::text::without(&link.text, &['`']);
     let text = text.trim();
     let name = if !text.is_empty()
         && text
