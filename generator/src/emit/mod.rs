@@ -127,12 +127,15 @@ impl Part {
 
 /// Items written as text, a blank line between them.
 fn text_part(items: impl IntoIterator<Item = String>) -> Part {
-    let mut out = String::new();
-    for item in items.into_iter().filter(|item| !item.is_empty()) {
+    // Sized once: a piece is tens of items, and regrowing it copied each
+    // item's text several times over.
+    let items: Vec<String> = items.into_iter().collect();
+    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 1).sum());
+    for item in items.iter().filter(|item| !item.is_empty()) {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&item);
+        out.push_str(item);
     }
     Part::Text(out)
 }

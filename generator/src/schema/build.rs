@@ -136,7 +136,9 @@ struct Builder {
 }
 
 fn key(namespace: &str, name: &str) -> String {
-    let mut key = namespace.to_ascii_lowercase();
+    let mut key = String::with_capacity(namespace.len() + 1 + name.len());
+    key.push_str(namespace);
+    key.make_ascii_lowercase();
     key.push('.');
     key.push_str(name);
     key
