@@ -18,16 +18,18 @@ pub struct Link {
 
 /// The text of a paragraph, heading or table cell: inline code keeps its
 /// backticks (enum values are written as code), links keep their target.
+/// Borrowed from the page when it is one run of it (most cells and many
+/// paragraphs), as block texts are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Inline {
-    pub text: String,
+pub struct Inline<'a> {
+    pub text: Cow<'a, str>,
     pub links: Vec<Link>,
 }
 
 /// One row of a table, with the line it is on.
 #[derive(Debug, Clone)]
-pub struct Row {
-    pub cells: Vec<Inline>,
+pub struct Row<'a> {
+    pub cells: Vec<Inline<'a>>,
     pub line: u32,
 }
 
@@ -38,12 +40,12 @@ pub enum BlockKind<'a> {
     FrontMatter(Cow<'a, str>),
     Heading {
         level: u8,
-        inline: Inline,
+        inline: Inline<'a>,
     },
-    Paragraph(Inline),
+    Paragraph(Inline<'a>),
     Table {
-        header: Vec<Inline>,
-        rows: Vec<Row>,
+        header: Vec<Inline<'a>>,
+        rows: Vec<Row<'a>>,
     },
     /// A fenced or indented code block; `first_line` is the line of its first
     /// content line (the fence itself is `line`).
@@ -132,7 +134,7 @@ enum Open<'a> {
     None,
     Inline {
         heading: Option<u8>,
-        inline: Inline,
+        inline: Inline<'a>,
         line: u32,
     },
     Code {
@@ -155,20 +157,23 @@ enum Open<'a> {
 /// stays borrowed while each piece is borrowed and starts where the text
 /// ends, so that the two are one slice of the page.
 fn append<'a>(source: &'a str, text: &mut Cow<'a, str>, piece: &CowStr<'a>) {
-    if let (Cow::Borrowed(so_far), CowStr::Borrowed(piece)) = (&*text, piece) {
+    if let CowStr::Borrowed(piece) = piece {
         let offset = |s: &str| {
             (s.as_ptr() as usize)
                 .checked_sub(source.as_ptr() as usize)
                 .filter(|&o| o + s.len() <= source.len())
         };
         if let Some(start) = offset(piece) {
-            if so_far.is_empty() {
+            // Empty either way (`Cow`'s default is an empty owned string).
+            if text.is_empty() {
                 *text = Cow::Borrowed(piece);
                 return;
             }
-            if let Some(from) = offset(so_far).filter(|&o| o + so_far.len() == start) {
-                *text = Cow::Borrowed(&source[from..start + piece.len()]);
-                return;
+            if let Cow::Borrowed(so_far) = text {
+                if let Some(from) = offset(so_far).filter(|&o| o + so_far.len() == start) {
+                    *text = Cow::Borrowed(&source[from..start + piece.len()]);
+                    return;
+                }
             }
         }
     }
@@ -176,10 +181,10 @@ fn append<'a>(source: &'a str, text: &mut Cow<'a, str>, piece: &CowStr<'a>) {
 }
 
 #[derive(Default)]
-struct TableBuilder {
-    header: Vec<Inline>,
-    rows: Vec<Row>,
-    current: Vec<Inline>,
+struct TableBuilder<'a> {
+    header: Vec<Inline<'a>>,
+    rows: Vec<Row<'a>>,
+    current: Vec<Inline<'a>>,
     in_head: bool,
     line: u32,
 }
@@ -193,7 +198,7 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
         | Options::ENABLE_STRIKETHROUGH;
     let mut out = Vec::new();
     let mut open = Open::None;
-    let mut table: Option<TableBuilder> = None;
+    let mut table: Option<TableBuilder<'_>> = None;
     // Link targets being collected; links may nest inside emphasis, not in each other.
     let mut link_stack: Vec<(String, usize)> = Vec::new();
 
@@ -370,7 +375,7 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                 }
             }
             Event::Text(t) => match &mut open {
-                Open::Inline { inline, .. } => inline.text.push_str(&t),
+                Open::Inline { inline, .. } => append(source, &mut inline.text, &t),
                 Open::Code {
                     text: code, first, ..
                 } => {
@@ -382,19 +387,20 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             },
             Event::Code(t) => {
                 if let Open::Inline { inline, .. } = &mut open {
-                    inline.text.push('`');
-                    inline.text.push_str(&t);
-                    inline.text.push('`');
+                    let text = inline.text.to_mut();
+                    text.push('`');
+                    text.push_str(&t);
+                    text.push('`');
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => match &mut open {
                 Open::Html { text, .. } => append(source, text, &t),
-                Open::Inline { inline, .. } => inline.text.push_str(&t),
+                Open::Inline { inline, .. } => inline.text.to_mut().push_str(&t),
                 _ => {}
             },
             Event::SoftBreak | Event::HardBreak => {
                 if let Open::Inline { inline, .. } = &mut open {
-                    inline.text.push(' ');
+                    inline.text.to_mut().push(' ');
                 }
             }
             _ => {}
@@ -405,11 +411,16 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
 }
 
 /// `inline` with its text trimmed in place (link offsets stay as they were).
-fn trimmed(mut inline: Inline) -> Inline {
-    let end = inline.text.trim_end().len();
-    inline.text.truncate(end);
-    let start = inline.text.len() - inline.text.trim_start().len();
-    inline.text.drain(..start);
+fn trimmed(mut inline: Inline<'_>) -> Inline<'_> {
+    match &mut inline.text {
+        Cow::Borrowed(text) => *text = text.trim(),
+        Cow::Owned(text) => {
+            let end = text.trim_end().len();
+            text.truncate(end);
+            let start = text.len() - text.trim_start().len();
+            text.drain(..start);
+        }
+    }
     inline
 }
 
@@ -489,6 +500,8 @@ mod tests {
                     vec![11, 12]
                 );
                 assert_eq!(rows[1].cells[1].text, "4");
+                // A cell that is one run of the page is not copied.
+                assert!(matches!(rows[1].cells[1].text, Cow::Borrowed("4")));
             }
             other => panic!("{other:?}"),
         }

@@ -462,9 +462,9 @@ impl PageParser {
             .collect();
         let col = |names: &[&str]| columns.iter().position(|c| names.contains(&c.as_str()));
         /// The row's cell in column `i`; empty where the row is short.
-        fn cell(row: &Row, i: Option<usize>) -> &Inline {
-            static EMPTY: Inline = Inline {
-                text: String::new(),
+        fn cell<'r>(row: &'r Row<'_>, i: Option<usize>) -> &'r Inline<'r> {
+            static EMPTY: Inline<'static> = Inline {
+                text: std::borrow::Cow::Borrowed(""),
                 links: Vec::new(),
             };
             i.and_then(|i| row.cells.get(i)).unwrap_or(&EMPTY)
@@ -480,9 +480,9 @@ impl PageParser {
         if section.contains("request header") {
             let (name, desc) = (col(&["name", "header"]), col(&["description", "value"]));
             for row in rows {
-                let name = cell(row, name).text.clone();
+                let name = cell(row, name).text.to_string();
                 if !name.is_empty() {
-                    let description = cell(row, desc).text.clone();
+                    let description = cell(row, desc).text.to_string();
                     self.operation().headers.push(HeaderRow {
                         name,
                         description,
@@ -502,10 +502,10 @@ impl PageParser {
             for row in rows {
                 let name = cell(row, name).text.replace('`', "");
                 if !name.is_empty() {
-                    let non_empty = |s: &String| (!s.is_empty()).then(|| s.clone());
+                    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
                     self.operation().query_params.push(QueryParamRow {
                         name,
-                        description: cell(row, desc).text.clone(),
+                        description: cell(row, desc).text.to_string(),
                         example: non_empty(&cell(row, example).text),
                         operators: non_empty(&cell(row, ops).text),
                         line: row.line,
@@ -570,11 +570,11 @@ impl PageParser {
             out.push(PropertyRow {
                 name,
                 typ: typeref::parse(type_cell),
-                type_text: type_cell.text.clone(),
+                type_text: type_cell.text.to_string(),
                 possible_values: enums::possible_values(&description.text),
                 // Read once the row's description is whole (below).
                 marks: Default::default(),
-                description: description.text.clone(),
+                description: description.text.to_string(),
                 inherited_from,
                 line: row.line,
             });

@@ -234,9 +234,9 @@ fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
 
-    fn cell(text: &str, links: &[(&str, &str)]) -> Inline {
+    fn cell(text: &str, links: &[(&str, &str)]) -> Inline<'static> {
         Inline {
-            text: text.to_string(),
+            text: text.to_string().into(),
             links: links
                 .iter()
                 .map(|(t, d)| Link {
