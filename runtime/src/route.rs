@@ -297,15 +297,17 @@ fn match_pieces(pieces: &[Piece], path: &str, params: &mut Params) -> bool {
             } else {
                 path.find('/').unwrap_or(path.len())
             };
+            // The value is recorded only once the rest matched (in its place
+            // before the rest's values): each length tried cost two strings.
+            let at = params.len();
             for end in (1..=limit).filter(|&e| path.is_char_boundary(e)) {
                 if rest.is_empty() && end != limit {
                     continue;
                 }
-                params.push((name.clone(), path[..end].to_string()));
                 if match_pieces(rest, &path[end..], params) {
+                    params.insert(at, (name.clone(), path[..end].to_string()));
                     return true;
                 }
-                params.pop();
             }
             false
         }
