@@ -177,7 +177,19 @@ fn append<'a>(source: &'a str, text: &mut Cow<'a, str>, piece: &CowStr<'a>) {
             }
         }
     }
-    text.to_mut().push_str(piece);
+    owned(text, piece.len()).push_str(piece);
+}
+
+/// `text` as an owned string with room for `extra` more bytes and then
+/// some: a text stops being one run of the page when a second piece comes,
+/// and more usually follow (`to_mut` would make it exactly as long as it was).
+fn owned<'t>(text: &'t mut Cow<'_, str>, extra: usize) -> &'t mut String {
+    if let Cow::Borrowed(so_far) = text {
+        let mut copy = String::with_capacity(2 * (so_far.len() + extra));
+        copy.push_str(so_far);
+        *text = Cow::Owned(copy);
+    }
+    text.to_mut()
 }
 
 #[derive(Default)]
@@ -387,7 +399,7 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             },
             Event::Code(t) => {
                 if let Open::Inline { inline, .. } = &mut open {
-                    let text = inline.text.to_mut();
+                    let text = owned(&mut inline.text, t.len() + 2);
                     text.push('`');
                     text.push_str(&t);
                     text.push('`');
@@ -395,12 +407,12 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             }
             Event::Html(t) | Event::InlineHtml(t) => match &mut open {
                 Open::Html { text, .. } => append(source, text, &t),
-                Open::Inline { inline, .. } => inline.text.to_mut().push_str(&t),
+                Open::Inline { inline, .. } => owned(&mut inline.text, t.len()).push_str(&t),
                 _ => {}
             },
             Event::SoftBreak | Event::HardBreak => {
                 if let Open::Inline { inline, .. } = &mut open {
-                    inline.text.to_mut().push(' ');
+                    owned(&mut inline.text, 1).push(' ');
                 }
             }
             _ => {}
