@@ -7,11 +7,12 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
-/// A link as written: `[text](dest)`.
+/// A link as written: `[text](dest)`, borrowed from the page where its
+/// text is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    pub text: String,
-    pub dest: String,
+pub struct Link<'a> {
+    pub text: Cow<'a, str>,
+    pub dest: Cow<'a, str>,
     /// Byte offset of the link text in the enclosing [`Inline::text`].
     pub offset: usize,
 }
@@ -23,7 +24,7 @@ pub struct Link {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inline<'a> {
     pub text: Cow<'a, str>,
-    pub links: Vec<Link>,
+    pub links: Vec<Link<'a>>,
 }
 
 /// One row of a table, with the line it is on.
@@ -212,7 +213,7 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
     let mut open = Open::None;
     let mut table: Option<TableBuilder<'_>> = None;
     // Link targets being collected; links may nest inside emphasis, not in each other.
-    let mut link_stack: Vec<(String, usize)> = Vec::new();
+    let mut link_stack: Vec<(Cow<'_, str>, usize)> = Vec::new();
 
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         // Only a start says where a block, row or cell begins.
@@ -366,19 +367,25 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Open::Inline { inline, .. } = &open {
-                    link_stack.push((dest_url.into_string(), inline.text.len()));
+                    let dest = match dest_url {
+                        CowStr::Borrowed(dest) => Cow::Borrowed(dest),
+                        other => Cow::Owned(other.into_string()),
+                    };
+                    link_stack.push((dest, inline.text.len()));
                 }
             }
             Event::End(TagEnd::Link) => {
                 if let (Some((dest, start)), Open::Inline { inline, .. }) =
                     (link_stack.pop(), &mut open)
                 {
-                    let text = inline
-                        .text
-                        .get(start..)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string();
+                    let text = match &inline.text {
+                        Cow::Borrowed(all) => {
+                            Cow::Borrowed(all.get(start..).unwrap_or_default().trim())
+                        }
+                        Cow::Owned(all) => {
+                            Cow::Owned(all.get(start..).unwrap_or_default().trim().to_string())
+                        }
+                    };
                     inline.links.push(Link {
                         text,
                         dest,

@@ -240,8 +240,8 @@ mod tests {
             links: links
                 .iter()
                 .map(|(t, d)| Link {
-                    text: t.to_string(),
-                    dest: d.to_string(),
+                    text: t.to_string().into(),
+                    dest: d.to_string().into(),
                     offset: 0,
                 })
                 .collect(),
