@@ -121,7 +121,7 @@ impl<'a> LineCounter<'a> {
 /// time, which compilers turn into 16 or 32 bytes per instruction; a `usize`
 /// count per byte (`filter().count()`) is several times slower, and line
 /// counting is a good part of reading a page.
-fn count_newlines(bytes: &[u8]) -> usize {
+pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
     bytes
         .chunks(255)
         .map(|chunk| {
