@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::examples::{self, ExampleKind};
 use super::markdown::{self, Block, BlockKind, Inline, Row};
-use super::text::without;
+use super::text::{find_short, without};
 use super::typeref::{self, TypeName};
 use super::{
     enums, http, json, BodyFacts, EnumFacts, EnumMember, HeaderRow, OperationFacts, Page,
@@ -257,13 +257,13 @@ impl PageParser {
         let mut out = Vec::new();
         let mut rest = html;
         let mut offset_line = line;
-        while let Some(start) = rest.find("<!--") {
+        while let Some(start) = find_short(rest, "<!--") {
             // The closer is searched after the opener: in `<!-->` they overlap.
-            let Some(len) = rest[start + 4..].find("-->").map(|l| l + 4) else {
+            let Some(len) = find_short(&rest[start + 4..], "-->").map(|l| l + 4) else {
                 break;
             };
             let inner = rest[start + 4..start + len].trim();
-            let inner_line = offset_line + rest[..start].matches('\n').count() as u32;
+            let inner_line = offset_line + lines_in(&rest[..start]);
             if inner.starts_with('{') {
                 // Strict JSON (nearly every annotation) needs serde_json alone;
                 // the rest is read as example JSON is.
@@ -285,7 +285,7 @@ impl PageParser {
                     },
                 }
             }
-            offset_line += rest[..start + len + 3].matches('\n').count() as u32;
+            offset_line += lines_in(&rest[..start + len + 3]);
             rest = &rest[start + len + 3..];
         }
         out
@@ -748,6 +748,11 @@ fn enum_table_name(
         }
     }
     None
+}
+
+/// The line breaks in `text`, as a line count.
+fn lines_in(text: &str) -> u32 {
+    u32::try_from(markdown::count_newlines(text.as_bytes())).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

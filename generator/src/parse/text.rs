@@ -4,6 +4,15 @@
 
 use std::borrow::Cow;
 
+/// The byte offset of the first `needle` (non-empty) in `haystack`, for
+/// short haystacks searched often: `str::find` sets up a two-way searcher
+/// for every call, which costs more than the search itself here.
+pub fn find_short(haystack: &str, needle: &str) -> Option<usize> {
+    let first = *needle.as_bytes().first()?;
+    memchr::memchr_iter(first, haystack.as_bytes())
+        .find(|&i| haystack.as_bytes()[i..].starts_with(needle.as_bytes()))
+}
+
 /// `text` without any of `chars` (markup such as backticks around a name):
 /// borrowed when it has none, as nearly every cell.
 pub fn without<'a>(text: &'a str, chars: &[char]) -> Cow<'a, str> {
@@ -60,6 +69,21 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn find_short_finds_what_find_finds() {
+        let text = "a <!- <!-- x -- --> <!--> -->";
+        for needle in ["<!--", "-->", "x", "<", "zz", "-->-"] {
+            for start in 0..text.len() {
+                let hay = &text[start..];
+                assert_eq!(
+                    super::find_short(hay, needle),
+                    hay.find(needle),
+                    "{needle} in {hay}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn without_takes_out_every_listed_char_and_borrows_when_none() {
         use std::borrow::Cow;
