@@ -123,7 +123,8 @@ pub fn read(
     let from_body = &code[offset_in(code, body_first)..];
     let (body, body_lines, body_end, after) = match json::read_leading(from_body, body_line) {
         Some((body, len)) => {
-            let end = body_start + super::markdown::count_newlines(from_body[..len].as_bytes()) + 1;
+            let end =
+                body_start + super::markdown::count_newlines(&from_body.as_bytes()[..len]) + 1;
             // `len` is at the `\n` ending the body's last line, or the end.
             let after = from_body.get(len + 1..).unwrap_or("").lines().collect();
             (Some(body), Vec::new(), end, after)
