@@ -182,19 +182,22 @@ pub fn qualified(text: &str) -> TypeName {
 
 /// Whether a link points at another documentation page (not a URL or an anchor).
 pub fn is_page_link(dest: &str) -> bool {
-    let path = dest.split('#').next().unwrap_or_default();
-    path.ends_with(".md") && !path.contains("://")
+    let path = dest.split_once('#').map_or(dest, |(path, _)| path);
+    path.ends_with(".md") && super::text::find_short(path, "://").is_none()
 }
 
 /// A link to a type's page: the link text is the type's documented name; a page
 /// named `microsoft.aad.reporting-x.md` says the namespace.
 pub fn named_from_link(link: &Link) -> TypeName {
-    let file = link.dest.split('#').next().unwrap_or_default();
-    let stem = file
-        .rsplit('/')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches(".md");
+    let file = link
+        .dest
+        .split_once('#')
+        .map_or(&*link.dest, |(file, _)| file);
+    let mut stem = file.rsplit_once('/').map_or(file, |(_, name)| name);
+    // Every `.md` off the end (`trim_end_matches`, without its searcher).
+    while let Some(shorter) = stem.strip_suffix(".md") {
+        stem = shorter;
+    }
     let namespace = stem
         .split_once('-')
         .map(|(prefix, _)| prefix)
