@@ -425,10 +425,10 @@ fn is_string_literal(line: &str) -> bool {
 pub fn string(value: &str) -> String {
     // Printable ASCII but `"` and `\` is its own escape (most strings
     // written): quoted as is, without building a literal.
-    if value
-        .bytes()
-        .all(|b| (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\')
-    {
+    // (A fold, not `all`: it is vectorised, see `docs::printable`.)
+    if value.bytes().fold(true, |plain, b| {
+        plain & (b' '..=b'~').contains(&b) & (b != b'"') & (b != b'\\')
+    }) {
         let mut quoted = String::with_capacity(value.len() + 2);
         quoted.push('"');
         quoted.push_str(value);

@@ -43,8 +43,13 @@ fn lines(text: &str) -> Vec<String> {
 
 /// `line` without its control characters (a doc line must not hold any).
 pub fn printable(line: &str) -> std::borrow::Cow<'_, str> {
-    // Nearly every line is printable ASCII, told without decoding a char.
-    if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    // Nearly every line is printable ASCII, told without decoding a char,
+    // and without stopping early: a fold over every byte is vectorised, an
+    // `all` that may stop at each byte is not (this runs on every doc line).
+    if line
+        .bytes()
+        .fold(true, |printable, b| printable & (b' '..=b'~').contains(&b))
+    {
         return line.into();
     }
     if line.chars().any(char::is_control) {
@@ -131,26 +136,33 @@ fn escape_text(piece: &str, out: &mut String) {
     };
     // One pass over the text (this runs on every line of every description),
     // written straight into the output: the runs between markup characters
-    // (all ASCII, so byte offsets are char boundaries) copied whole.
+    // (all ASCII, so byte offsets are char boundaries) copied whole. Most
+    // pieces hold none, which a fold over their bytes tells first (a fold,
+    // not `any`, is vectorised).
     let start = out.len();
-    let mut copied = 0;
-    for (i, b) in unlinked.bytes().enumerate() {
-        let escaped = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'\\' => "\\\\",
-            b'[' => "\\[",
-            b']' => "\\]",
-            b'*' => "\\*",
-            b'_' => "\\_",
-            b'#' => "\\#",
-            _ => continue,
-        };
-        out.push_str(&unlinked[copied..i]);
-        out.push_str(escaped);
-        copied = i + 1;
+    let markup = |b: u8| matches!(b, b'<' | b'>' | b'\\' | b'[' | b']' | b'*' | b'_' | b'#');
+    if unlinked.bytes().fold(false, |any, b| any | markup(b)) {
+        let mut copied = 0;
+        for (i, b) in unlinked.bytes().enumerate() {
+            let escaped = match b {
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'\\' => "\\\\",
+                b'[' => "\\[",
+                b']' => "\\]",
+                b'*' => "\\*",
+                b'_' => "\\_",
+                b'#' => "\\#",
+                _ => continue,
+            };
+            out.push_str(&unlinked[copied..i]);
+            out.push_str(escaped);
+            copied = i + 1;
+        }
+        out.push_str(&unlinked[copied..]);
+    } else {
+        out.push_str(&unlinked);
     }
-    out.push_str(&unlinked[copied..]);
     if !out[start..].contains("http") {
         return;
     }
