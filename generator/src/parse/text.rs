@@ -69,6 +69,8 @@ pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn find_short_finds_what_find_finds() {
         let text = "a <!- <!-- x -- --> <!--> -->";
@@ -76,7 +78,7 @@ mod tests {
             for start in 0..text.len() {
                 let hay = &text[start..];
                 assert_eq!(
-                    super::find_short(hay, needle),
+                    find_short(hay, needle),
                     hay.find(needle),
                     "{needle} in {hay}"
                 );
@@ -86,15 +88,9 @@ mod tests {
 
     #[test]
     fn without_takes_out_every_listed_char_and_borrows_when_none() {
-        use std::borrow::Cow;
-        assert_eq!(super::without("`a`*b*c", &['`', '*']), "abc");
-        assert!(matches!(
-            super::without("plain", &['`']),
-            Cow::Borrowed("plain")
-        ));
+        assert_eq!(without("`a`*b*c", &['`', '*']), "abc");
+        assert!(matches!(without("plain", &['`']), Cow::Borrowed("plain")));
     }
-
-    use super::*;
 
     #[test]
     fn finds_in_any_case_at_the_first_match() {
