@@ -118,6 +118,21 @@ fn escape_line(line: &str, out: &mut String) {
     }
 }
 
+/// How a markup character is written in doc text; `None` for the rest.
+fn escaped(b: u8) -> Option<&'static str> {
+    Some(match b {
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'\\' => "\\\\",
+        b'[' => "\\[",
+        b']' => "\\]",
+        b'*' => "\\*",
+        b'_' => "\\_",
+        b'#' => "\\#",
+        _ => return None,
+    })
+}
+
 /// Appends text outside inline code to `out`: links unlinked, markup
 /// characters escaped.
 fn escape_text(piece: &str, out: &mut String) {
@@ -140,23 +155,15 @@ fn escape_text(piece: &str, out: &mut String) {
     // pieces hold none, which a fold over their bytes tells first (a fold,
     // not `any`, is vectorised).
     let start = out.len();
-    let markup = |b: u8| matches!(b, b'<' | b'>' | b'\\' | b'[' | b']' | b'*' | b'_' | b'#');
-    if unlinked.bytes().fold(false, |any, b| any | markup(b)) {
+    if unlinked
+        .bytes()
+        .fold(false, |any, b| any | escaped(b).is_some())
+    {
         let mut copied = 0;
         for (i, b) in unlinked.bytes().enumerate() {
-            let escaped = match b {
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'\\' => "\\\\",
-                b'[' => "\\[",
-                b']' => "\\]",
-                b'*' => "\\*",
-                b'_' => "\\_",
-                b'#' => "\\#",
-                _ => continue,
-            };
+            let Some(spelled) = escaped(b) else { continue };
             out.push_str(&unlinked[copied..i]);
-            out.push_str(escaped);
+            out.push_str(spelled);
             copied = i + 1;
         }
         out.push_str(&unlinked[copied..]);
@@ -166,8 +173,8 @@ fn escape_text(piece: &str, out: &mut String) {
     if !out[start..].contains("http") {
         return;
     }
-    let escaped = out.split_off(start);
-    out.push_str(&URL.replace_all(&escaped, |c: &regex::Captures| format!("<{}>", &c[0])));
+    let written = out.split_off(start);
+    out.push_str(&URL.replace_all(&written, |c: &regex::Captures| format!("<{}>", &c[0])));
 }
 
 #[cfg(test)]
