@@ -147,7 +147,7 @@ pub fn cases(schema: &Schema) -> Cases {
                 target,
                 body: request.body.as_ref().map(|b| b.to_string()),
                 status,
-                response: response.body.clone(),
+                response: response.body.as_ref().map(crate::parse::Json::to_value),
                 truncated: response.truncated,
                 source: place,
             });

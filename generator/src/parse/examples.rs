@@ -1,7 +1,7 @@
 //! Request and response examples: the `http` code blocks of the Examples
 //! sections, usually announced by a `<!-- { "blockType": ... } -->` annotation.
 
-use serde_json::Value;
+use super::json_tree::Json;
 
 use super::http;
 use super::json::{self, JsonBody, JsonRead};
@@ -42,7 +42,7 @@ pub struct Example {
 pub fn read(
     file: &str,
     kind: ExampleKind,
-    annotation: &Value,
+    annotation: &Json,
     code: &str,
     first_line: u32,
     diagnostics: &mut Vec<Diagnostic>,
@@ -50,7 +50,7 @@ pub fn read(
     let text_of = |key: &str| {
         annotation
             .get(key)
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .map(str::to_string)
     };
     let mut example = Example {
@@ -64,10 +64,10 @@ pub fn read(
         body: None,
         sends_body: false,
         odata_type: text_of("@odata.type"),
-        is_collection: annotation.get("isCollection").and_then(Value::as_bool),
+        is_collection: annotation.get("isCollection").and_then(Json::as_bool),
         truncated: annotation
             .get("truncated")
-            .and_then(Value::as_bool)
+            .and_then(Json::as_bool)
             .unwrap_or(false),
     };
     // Lines are taken as they are needed: the body, most of a block, is read
@@ -245,7 +245,7 @@ mod tests {
         let example = read(
             "api/x.md",
             ExampleKind::Request,
-            &Value::Object(Default::default()),
+            &Json::Object(Default::default()),
             code,
             10,
             &mut diagnostics,
@@ -253,7 +253,7 @@ mod tests {
         let body = example
             .body
             .expect("the JSON before the stray line is read");
-        assert_eq!(body.value, serde_json::json!({"name": "a } b"}));
+        assert_eq!(body.value.to_value(), serde_json::json!({"name": "a } b"}));
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         assert_eq!(diagnostics[0].code, Code::ExampleStrayText);
         assert_eq!(diagnostics[0].line, 17);

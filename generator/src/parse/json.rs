@@ -9,8 +9,9 @@ use std::sync::OnceLock;
 
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
-use serde_json::{Map, Number, Value};
+use serde_json::Number;
 
+use super::json_tree::{Json, ObjectBuilder};
 use super::markdown::LineCounter;
 
 /// JSON pointer (`/value/0/feature`) → page line of that value, in text order.
@@ -19,7 +20,7 @@ type Positions = Vec<(String, u32)>;
 /// A JSON body and where its values are.
 #[derive(Debug, Clone)]
 pub struct JsonBody {
-    pub value: Value,
+    pub value: Json,
     /// Line of the body's first character in the page.
     pub line: u32,
     /// The text the value was read from (NBSP as spaces): where its values
@@ -72,7 +73,7 @@ pub enum JsonRead {
 /// most example bodies are strict JSON, and finding the end first with a
 /// scan of its own read every byte twice.
 pub fn read_leading(text: &str, first_line: u32) -> Option<(JsonBody, usize)> {
-    let mut values = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<Json>();
     let value = values.next()?.ok()?;
     let end = values.byte_offset();
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
@@ -103,7 +104,7 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
     };
     // Strict JSON (most bodies) is read by serde_json alone; where its values
     // are is read only if asked (see `JsonBody::positions`).
-    let strict_error = match serde_json::from_str::<Value>(&normalized) {
+    let strict_error = match serde_json::from_str::<Json>(&normalized) {
         Ok(value) => {
             return JsonRead::Strict(JsonBody {
                 value,
@@ -155,7 +156,7 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
 
 /// `text` (starting at page line `first_line`) read by the lenient reader:
 /// its value and where each value is, or the complaint and its page line.
-fn lenient(text: &str, first_line: u32) -> Result<(Value, Positions), (String, u32)> {
+fn lenient(text: &str, first_line: u32) -> Result<(Json, Positions), (String, u32)> {
     let options = jsonc_parser::ParseOptions::default();
     let ast = match jsonc_parser::parse_to_ast(text, &Default::default(), &options) {
         Ok(result) => result.value,
@@ -184,7 +185,7 @@ fn comma_line(text: &str, line: usize, column: usize) -> Option<usize> {
     Some(text[..comma].matches('\n').count() + 1)
 }
 
-/// The jsonc AST as a `Value`, noting the page line of every value (visited
+/// The jsonc AST as a [`Json`], noting the page line of every value (visited
 /// in text order, so lines are counted as it goes).
 struct Convert<'a> {
     lines: LineCounter<'a>,
@@ -204,18 +205,18 @@ impl<'a> Convert<'a> {
         }
     }
 
-    fn value(&mut self, node: &ast::Value<'_>) -> Value {
+    fn value(&mut self, node: &ast::Value<'_>) -> Json {
         let line = self.first_line + self.lines.line(node.range().start) - 1;
         self.positions.push((self.pointer.clone(), line));
         match node {
-            ast::Value::StringLit(s) => Value::String(s.value.to_string()),
+            ast::Value::StringLit(s) => Json::String(s.value.as_ref().into()),
             ast::Value::NumberLit(n) => match n.value.parse::<Number>() {
-                Ok(number) => Value::Number(number),
+                Ok(number) => Json::Number(number),
                 // Out of serde_json's range: kept as written.
-                Err(_) => Value::String(n.value.to_string()),
+                Err(_) => Json::String(n.value.into()),
             },
-            ast::Value::BooleanLit(b) => Value::Bool(b.value),
-            ast::Value::NullKeyword(_) => Value::Null,
+            ast::Value::BooleanLit(b) => Json::Bool(b.value),
+            ast::Value::NullKeyword(_) => Json::Null,
             ast::Value::Array(array) => {
                 let mut items = Vec::with_capacity(array.elements.len());
                 for (i, element) in array.elements.iter().enumerate() {
@@ -225,25 +226,25 @@ impl<'a> Convert<'a> {
                     items.push(self.value(element));
                     self.pointer.truncate(len);
                 }
-                Value::Array(items)
+                Json::Array(items.into_boxed_slice())
             }
             ast::Value::Object(object) => {
-                let mut map = Map::new();
+                let mut members = ObjectBuilder::default();
                 for prop in &object.properties {
-                    let key = prop.name.as_str().to_string();
+                    let key = prop.name.as_str();
                     let len = self.pointer.len();
                     self.pointer.push('/');
                     if key.contains(['~', '/']) {
                         self.pointer
                             .push_str(&key.replace('~', "~0").replace('/', "~1"));
                     } else {
-                        self.pointer.push_str(&key);
+                        self.pointer.push_str(key);
                     }
                     let value = self.value(&prop.value);
                     self.pointer.truncate(len);
-                    map.insert(key, value);
+                    members.insert(key.into(), value);
                 }
-                Value::Object(map)
+                members.finish()
             }
         }
     }
@@ -257,14 +258,14 @@ mod tests {
     fn strict_lenient_invalid() {
         match read("{\n  \"a\": [1,\n  2]\n}", 10) {
             JsonRead::Strict(body) => {
-                assert_eq!(body.value, serde_json::json!({"a": [1, 2]}));
+                assert_eq!(body.value.to_value(), serde_json::json!({"a": [1, 2]}));
                 assert_eq!(body.line_of("/a/1"), 12);
             }
             other => panic!("{other:?}"),
         }
         match read("{\n  \"v\": [\n    {\"x\": 1},\n  ]\n}", 5) {
             JsonRead::Lenient(body, why, line) => {
-                assert_eq!(body.value, serde_json::json!({"v": [{"x": 1}]}));
+                assert_eq!(body.value.to_value(), serde_json::json!({"v": [{"x": 1}]}));
                 assert_eq!(why, "trailing comma");
                 assert_eq!(line, 7);
             }
@@ -277,12 +278,26 @@ mod tests {
         // An elided list item is left out; the strict complaint points at it.
         match read("{\"v\": [\n  {\"x\": 1},\n  ...\n]}", 20) {
             JsonRead::Lenient(body, _, line) => {
-                assert_eq!(body.value, serde_json::json!({"v": [{"x": 1}]}));
+                assert_eq!(body.value.to_value(), serde_json::json!({"v": [{"x": 1}]}));
                 assert_eq!(line, 22);
                 assert_eq!(body.line_of("/v/0"), 21);
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_repeated_key_reads_alike_strictly_and_leniently() {
+        // The lenient reader builds its objects itself: same rule as serde_json's
+        // `Value` (first place, last value), so a trailing comma changes nothing else.
+        let strict = r#"{"a": 1, "b": [2], "a": {"c": 3}}"#;
+        let lenient = r#"{"a": 1, "b": [2], "a": {"c": 3},}"#;
+        let (JsonRead::Strict(s), JsonRead::Lenient(l, _, _)) = (read(strict, 1), read(lenient, 1))
+        else {
+            panic!("one strict, one lenient");
+        };
+        assert_eq!(s.value, l.value);
+        assert_eq!(s.value.to_string(), r#"{"a":{"c":3},"b":[2]}"#);
     }
 
     #[test]
@@ -293,7 +308,9 @@ mod tests {
             let read = read(text, 1);
             assert!(!matches!(read, JsonRead::Strict(_)), "{text}: {read:?}");
             if let JsonRead::Lenient(_, why, _) = read {
-                let expected = serde_json::from_str::<Value>(text).unwrap_err().to_string();
+                let expected = serde_json::from_str::<serde_json::Value>(text)
+                    .unwrap_err()
+                    .to_string();
                 assert!(expected.starts_with(&why), "{why} / {expected}");
             }
         }
@@ -307,7 +324,7 @@ mod tests {
     fn a_leading_value_is_read_with_its_last_line_or_left_to_read() {
         let text = "{\n  \"a\": \"} ]\"\n} \nPATCH /next\n";
         let (body, len) = read_leading(text, 7).expect("strict JSON ending its line");
-        assert_eq!(body.value, serde_json::json!({"a": "} ]"}));
+        assert_eq!(body.value.to_value(), serde_json::json!({"a": "} ]"}));
         assert_eq!(&text[..len], "{\n  \"a\": \"} ]\"\n} ");
         assert_eq!(body.line_of("/a"), 8);
         // What `read` reports as lenient or invalid, or would see without `\r`.

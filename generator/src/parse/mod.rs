@@ -7,6 +7,7 @@ pub mod enums;
 pub mod examples;
 pub mod http;
 pub mod json;
+mod json_tree;
 pub mod markdown;
 mod page;
 mod text;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 
 pub use examples::{Example, ExampleKind};
 pub use json::JsonBody;
+pub use json_tree::Json;
 pub use page::parse_page;
 pub(crate) use text::{contains_ignore_case, find_ignore_case};
 pub use typeref::{TypeName, TypeRef};

@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
+use super::json_tree::Json;
 use regex::Regex;
-use serde_json::Value;
 
 use super::examples::{self, ExampleKind};
 use super::markdown::{self, Block, BlockKind, Inline, Row};
@@ -55,7 +55,7 @@ struct PageParser {
 /// The annotation waiting for the code block it announces.
 enum Pending {
     None,
-    Example(ExampleKind, Value),
+    Example(ExampleKind, Json),
     /// A resource's JSON representation follows.
     Representation,
     Ignored,
@@ -129,7 +129,7 @@ impl PageParser {
                 }
                 BlockKind::Html(text) => {
                     for annotation in self.annotations(text, block.line) {
-                        match annotation.get("blockType").and_then(Value::as_str) {
+                        match annotation.get("blockType").and_then(Json::as_str) {
                             Some("request") => {
                                 pending = Pending::Example(ExampleKind::Request, annotation)
                             }
@@ -187,7 +187,7 @@ impl PageParser {
                             if let Some(kind) = kind {
                                 self.example(
                                     kind,
-                                    &Value::Object(Default::default()),
+                                    &Json::Object(Default::default()),
                                     text,
                                     *first_line,
                                 );
@@ -253,7 +253,7 @@ impl PageParser {
         }
     }
 
-    fn annotations(&mut self, html: &str, line: u32) -> Vec<Value> {
+    fn annotations(&mut self, html: &str, line: u32) -> Vec<Json> {
         let mut out = Vec::new();
         let mut rest = html;
         let mut offset_line = line;
@@ -267,7 +267,7 @@ impl PageParser {
             if inner.starts_with('{') {
                 // Strict JSON (nearly every annotation) needs serde_json alone;
                 // the rest is read as example JSON is.
-                match serde_json::from_str::<Value>(inner) {
+                match serde_json::from_str::<Json>(inner) {
                     Ok(value) => out.push(value),
                     Err(_) => match json::read(inner, inner_line) {
                         json::JsonRead::Strict(body) | json::JsonRead::Lenient(body, _, _) => {
@@ -291,20 +291,20 @@ impl PageParser {
         out
     }
 
-    fn resource_annotation(&mut self, annotation: &Value, line: u32) {
-        let Some(name) = annotation.get("@odata.type").and_then(Value::as_str) else {
+    fn resource_annotation(&mut self, annotation: &Json, line: u32) {
+        let Some(name) = annotation.get("@odata.type").and_then(Json::as_str) else {
             return;
         };
         let base = annotation
             .get("baseType")
-            .and_then(Value::as_str)
+            .and_then(Json::as_str)
             .map(typeref::qualified);
         self.page.resource = Some(ResourceFacts {
             name: typeref::qualified(name),
             base,
             open: annotation
                 .get("openType")
-                .and_then(Value::as_bool)
+                .and_then(Json::as_bool)
                 .unwrap_or(false),
             representation: None,
             line,
@@ -344,7 +344,7 @@ impl PageParser {
         }
     }
 
-    fn example(&mut self, kind: ExampleKind, annotation: &Value, text: &str, first_line: u32) {
+    fn example(&mut self, kind: ExampleKind, annotation: &Json, text: &str, first_line: u32) {
         let example = examples::read(
             &self.page.file,
             kind,

@@ -13,7 +13,7 @@ use super::bodies::Bodies;
 use super::model::*;
 use super::{conformance, infer, names};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::{self, ExampleKind, Page, PropertyRow, TableSubject, TypeName};
+use crate::parse::{self, ExampleKind, Json, Page, PropertyRow, TableSubject, TypeName};
 
 /// The namespace of pages without a `Namespace:` line.
 pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
@@ -685,7 +685,7 @@ impl Builder {
                     Some(key(n, t))
                 });
         }
-        for (member, value) in object {
+        for (member, value) in object.iter().map(|(k, v)| (&**k, v)) {
             let known = chain.iter().any(|k| {
                 self.property_positions
                     .get(k)
@@ -1191,13 +1191,12 @@ enum Placeholder {
 
 /// The type a JSON representation's placeholder value stands for: `"String"`,
 /// `"String (timestamp)"`, `true`, `1024`, `{"@odata.type": "microsoft.graph.x"}`, `["String"]`.
-fn placeholder_type(value: &serde_json::Value) -> (Placeholder, bool) {
-    use serde_json::Value;
+fn placeholder_type(value: &Json) -> (Placeholder, bool) {
     match value {
-        Value::Bool(_) => (Placeholder::Edm("Edm.Boolean"), false),
-        Value::Number(n) if n.is_f64() => (Placeholder::Edm("Edm.Double"), false),
-        Value::Number(_) => (Placeholder::Edm("Edm.Int64"), false),
-        Value::String(text) => {
+        Json::Bool(_) => (Placeholder::Edm("Edm.Boolean"), false),
+        Json::Number(n) if n.is_f64() => (Placeholder::Edm("Edm.Double"), false),
+        Json::Number(_) => (Placeholder::Edm("Edm.Int64"), false),
+        Json::String(text) => {
             let lower = text.to_ascii_lowercase();
             if lower.contains("timestamp") || lower.contains("datetime") {
                 return (Placeholder::Edm("Edm.DateTimeOffset"), false);
@@ -1208,18 +1207,18 @@ fn placeholder_type(value: &serde_json::Value) -> (Placeholder, bool) {
                 false,
             )
         }
-        Value::Object(o) => match o.get("@odata.type").and_then(Value::as_str) {
+        Json::Object(_) => match value.get("@odata.type").and_then(Json::as_str) {
             Some(t) => (
                 Placeholder::Named(t.trim_start_matches('#').to_string()),
                 false,
             ),
             None => (Placeholder::Edm("Edm.Untyped"), false),
         },
-        Value::Array(items) => match items.first() {
+        Json::Array(items) => match items.first() {
             Some(first) if !first.is_array() => (placeholder_type(first).0, true),
             _ => (Placeholder::Edm("Edm.Untyped"), true),
         },
-        Value::Null => (Placeholder::Edm("Edm.Untyped"), false),
+        Json::Null => (Placeholder::Edm("Edm.Untyped"), false),
     }
 }
 

@@ -5,13 +5,12 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::Value;
 
 use super::bodies::Bodies;
 use super::index::Index;
 use super::model::{Operation, Schema, Source, TypeDef};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::parse::{self, ExampleKind, JsonBody};
+use crate::parse::{self, ExampleKind, Json, JsonBody};
 
 /// What the check saw.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -119,7 +118,7 @@ fn check_operation(
             pointer: String::new(),
         };
         let wrapped = value_wrapper(index, typ, &parsed.value);
-        let items = |walker: &mut Walker, items: &Vec<Value>| {
+        let items = |walker: &mut Walker, items: &[Json]| {
             for (i, item) in items.iter().enumerate() {
                 walker.pointer.clear();
                 walker.pointer.push_str("/value/");
@@ -130,7 +129,7 @@ fn check_operation(
         if let Some(inner) = wrapped.filter(|_| !example.body_collection) {
             // `{"value": …}` around a single object or a list (many pages do this).
             match inner {
-                Value::Array(list) => items(&mut walker, list),
+                Json::Array(list) => items(&mut walker, list),
                 other => {
                     walker.pointer.push_str("/value");
                     walker.value(typ, other, 0)
@@ -138,7 +137,7 @@ fn check_operation(
             }
         } else if example.body_collection {
             match parsed.value.get("value") {
-                Some(Value::Array(list)) => items(&mut walker, list),
+                Some(Json::Array(list)) => items(&mut walker, list),
                 _ => walker.report(
                     Code::ExampleWrongKind,
                     format!("example body should be a page of `{typ}` (`{{\"value\": [...]}}`)"),
@@ -163,10 +162,12 @@ fn check_operation(
 
 /// The inside of a body that is `{"value": …}` (annotations aside) when the
 /// documented type has no `value` property of its own.
-pub fn value_wrapper<'v>(index: &Index, typ: &str, body: &'v Value) -> Option<&'v Value> {
+pub fn value_wrapper<'v>(index: &Index, typ: &str, body: &'v Json) -> Option<&'v Json> {
     let object = body.as_object()?;
-    let inner = object.get("value")?;
-    let only_value = object.keys().all(|k| k == "value" || k.contains('@'));
+    let inner = body.get("value")?;
+    let only_value = object
+        .iter()
+        .all(|(k, _)| &**k == "value" || k.contains('@'));
     let has_own = index
         .type_def(typ)
         .is_some_and(|def| index.property(def, "value").is_some());
@@ -260,10 +261,16 @@ fn primitive_kind(typ: &str) -> Option<&'static str> {
 
 /// Whether the generated code's type for `typ` reads `value`: the same
 /// runtime types decide, so a conforming example is one the bindings accept.
-fn valid_primitive(typ: &str, value: &Value) -> Result<(), String> {
-    // Read from the borrowed value: a copy of each would cost more than the check.
-    fn reads<'v, T: serde::Deserialize<'v>>(value: &'v Value) -> Result<(), serde_json::Error> {
-        T::deserialize(value).map(drop)
+fn valid_primitive(typ: &str, value: &Json) -> Result<(), String> {
+    // Read from the borrowed value: a copy of each would cost more than the
+    // check. Only strings and numbers get here (the kind was checked).
+    fn reads<'v, T: serde::Deserialize<'v>>(value: &'v Json) -> Result<(), serde_json::Error> {
+        use serde::de::value::BorrowedStrDeserializer;
+        match value {
+            Json::String(text) => T::deserialize(BorrowedStrDeserializer::new(text)).map(drop),
+            Json::Number(n) => T::deserialize(n).map(drop),
+            _ => Ok(()),
+        }
     }
     let result = match typ {
         "Edm.DateTimeOffset" => reads::<mdbind_runtime::DateTimeOffset>(value),
@@ -282,15 +289,15 @@ fn valid_primitive(typ: &str, value: &Value) -> Result<(), String> {
     result.map_err(|e| e.to_string())
 }
 
-fn kind_of(value: &Value) -> &'static str {
+fn kind_of(value: &Json) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(n) if n.is_f64() => "number",
+        Json::Number(_) => "integer",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
     }
 }
 
@@ -311,7 +318,7 @@ impl Walker<'_, '_> {
         ));
     }
 
-    fn value(&mut self, typ: &str, value: &Value, depth: usize) {
+    fn value(&mut self, typ: &str, value: &Json, depth: usize) {
         // Types can be recursive and examples deep: stop well before the stack does.
         if depth > 64 || value.is_null() {
             return;
@@ -369,7 +376,7 @@ impl Walker<'_, '_> {
         }
     }
 
-    fn object(&mut self, declared: &TypeDef, value: &Value, depth: usize) {
+    fn object(&mut self, declared: &TypeDef, value: &Json, depth: usize) {
         let Some(object) = value.as_object() else {
             let kind = kind_of(value);
             return self.report(
@@ -378,7 +385,7 @@ impl Walker<'_, '_> {
             );
         };
         let mut def = declared;
-        if let Some(named) = object.get("@odata.type").and_then(Value::as_str) {
+        if let Some(named) = value.get("@odata.type").and_then(Json::as_str) {
             match self.index.odata_type(named) {
                 Some(actual) => def = actual,
                 None => {
@@ -394,7 +401,7 @@ impl Walker<'_, '_> {
         }
         let chain = self.index.chain(def);
         let len = self.pointer.len();
-        for (key, member) in object {
+        for (key, member) in object.iter().map(|(k, v)| (&**k, v)) {
             // `@odata.*` and `x@odata.bind` are annotations, not properties.
             if key.contains('@') {
                 continue;
@@ -408,7 +415,7 @@ impl Walker<'_, '_> {
                     .descendants(def)
                     .into_iter()
                     .flat_map(|t| t.properties.iter())
-                    .find(|p| &p.name == key)
+                    .find(|p| p.name == key)
             };
             let found = super::index::property_in(&chain, key).or_else(derived);
             if found.is_none() && chain.iter().any(|t| t.open) {
@@ -426,7 +433,7 @@ impl Walker<'_, '_> {
                 continue;
             };
             match (p.collection, member) {
-                (true, Value::Array(items)) => {
+                (true, Json::Array(items)) => {
                     let at = self.pointer.len();
                     for (i, item) in items.iter().enumerate() {
                         self.pointer.truncate(at);
@@ -435,7 +442,7 @@ impl Walker<'_, '_> {
                         self.value(&p.typ, item, depth + 1);
                     }
                 }
-                (true, Value::Null) => {}
+                (true, Json::Null) => {}
                 (true, other) => {
                     let kind = kind_of(other);
                     self.report(

@@ -4,11 +4,10 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::Value;
 
 use super::bodies::Bodies;
 use super::model::{Operation, Property, Source, TypeDef};
-use crate::parse::ExampleKind;
+use crate::parse::{ExampleKind, Json};
 
 static INSTANT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$").unwrap()
@@ -45,12 +44,12 @@ pub fn from_examples(
             };
             let body = &parsed.value;
             // A page where one object was documented: its items show the type.
-            let paged = body.get("value").is_some_and(Value::is_array)
+            let paged = body.get("value").is_some_and(Json::is_array)
                 && body
                     .as_object()
-                    .is_some_and(|o| o.keys().all(|k| k == "value" || k.contains('@')));
-            let items: Vec<(&Value, String)> = if collection || paged {
-                match body.get("value").and_then(Value::as_array) {
+                    .is_some_and(|o| o.iter().all(|(k, _)| &**k == "value" || k.contains('@')));
+            let items: Vec<(&Json, String)> = if collection || paged {
+                match body.get("value").and_then(Json::as_array) {
                     Some(items) => items
                         .iter()
                         .enumerate()
@@ -67,7 +66,7 @@ pub fn from_examples(
                     continue;
                 };
                 for (key, value) in object {
-                    if key.contains('@') || properties.iter().any(|p| &p.name == key) {
+                    if key.contains('@') || properties.iter().any(|p| *p.name == **key) {
                         continue;
                     }
                     let (typ, collection) = json_type(value);
@@ -107,17 +106,17 @@ pub fn from_examples(
 }
 
 /// The OData type a JSON value suggests. Objects and nulls say too little: any JSON.
-fn json_type(value: &Value) -> (&'static str, bool) {
+fn json_type(value: &Json) -> (&'static str, bool) {
     match value {
-        Value::Bool(_) => ("Edm.Boolean", false),
-        Value::Number(n) if n.is_i64() || n.is_u64() => ("Edm.Int64", false),
-        Value::Number(_) => ("Edm.Double", false),
-        Value::String(s) if INSTANT.is_match(s) => ("Edm.DateTimeOffset", false),
-        Value::String(_) => ("Edm.String", false),
-        Value::Array(items) => match items.first() {
+        Json::Bool(_) => ("Edm.Boolean", false),
+        Json::Number(n) if n.is_i64() || n.is_u64() => ("Edm.Int64", false),
+        Json::Number(_) => ("Edm.Double", false),
+        Json::String(s) if INSTANT.is_match(s) => ("Edm.DateTimeOffset", false),
+        Json::String(_) => ("Edm.String", false),
+        Json::Array(items) => match items.first() {
             Some(first) if !first.is_array() => (json_type(first).0, true),
             _ => ("Edm.Untyped", true),
         },
-        Value::Null | Value::Object(_) => ("Edm.Untyped", false),
+        Json::Null | Json::Object(_) => ("Edm.Untyped", false),
     }
 }

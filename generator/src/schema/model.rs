@@ -3,10 +3,9 @@
 //! the field names are a public interface (extend them, never rename them).
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::diagnostics::Diagnostic;
-use crate::parse::ExampleKind;
+use crate::parse::{ExampleKind, Json};
 
 /// Where a fact was read: page path relative to the docs folder, 1-based line.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -284,7 +283,7 @@ pub struct Example {
     pub url: Option<String>,
     pub status: Option<u16>,
     pub headers: Vec<(String, String)>,
-    pub body: Option<Value>,
+    pub body: Option<Json>,
     /// The type the body is an instance of, when known: qualified name.
     pub body_type: Option<String>,
     /// True when the body is a page of `body_type` (`{"value": [...]}`).
