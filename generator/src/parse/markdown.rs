@@ -276,7 +276,10 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             }
             Event::Start(Tag::TableRow) => {
                 if let Some(t) = table.as_mut() {
+                    // A row has as many cells as the header, as a rule: room
+                    // for them once, not grown cell by cell.
                     t.current.clear();
+                    t.current.reserve(t.header.len());
                     t.line = t.line.max(1);
                     t.rows.push(Row {
                         cells: Vec::new(),
