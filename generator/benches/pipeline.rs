@@ -5,7 +5,8 @@
 //! Each stage runs `RUNS` times on the previous stage's output; the median and
 //! the fastest run are printed, each with its ratio to the floor's (on a shared
 //! machine other work only ever adds time, so the fastest run moves least
-//! from one invocation to the next), then the peak memory of one whole run
+//! from one invocation to the next), then the whole run's ratio to the floor
+//! taken within pairs run back to back, then the peak memory of one whole run
 //! (measured in a process of its own) and of this process, whose stages hold
 //! every stage's output at once.
 //! Thread count is rayon's default (the machine's cores), for the floor too.
@@ -61,7 +62,7 @@ fn main() {
             })
             .collect()
     };
-    let floor = median(|| {
+    let floor_run = || {
         let texts = read();
         let events: usize = texts
             .par_iter()
@@ -70,7 +71,8 @@ fn main() {
             })
             .sum();
         std::hint::black_box(events);
-    });
+    };
+    let floor = median(floor_run);
     let texts = read();
     let t_read = median(|| {
         std::hint::black_box(read());
@@ -122,10 +124,12 @@ fn main() {
     );
     let peak_of_stages = peak_rss();
     drop((texts, parsed, schema));
-    let t_whole = median(|| {
+    let whole_run = || {
         let schema = mdbind::load(&corpus).unwrap();
         std::hint::black_box(mdbind::emit::emit(&schema));
-    });
+    };
+    let t_whole = median(whole_run);
+    let paired = paired_ratios(floor_run, whole_run);
     let peak_of_whole = whole_run_peak();
 
     let row = |name: &str, t: Times| {
@@ -144,6 +148,12 @@ fn main() {
     row("emit (tokens and text)", t_tokens);
     row("format token pieces", t_format);
     row("whole run (load + emit)", t_whole);
+    println!(
+        "whole run ÷ floor, {RUNS} interleaved pairs: median {:.1}×, lowest {:.1}×, highest {:.1}×",
+        paired[RUNS / 2],
+        paired[0],
+        paired[RUNS - 1]
+    );
     println!(
         "types {}, enums {}, operations {}",
         counts.0, counts.1, counts.2
@@ -199,6 +209,25 @@ fn median_with<T>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T)) -> Times
         median: times[RUNS / 2],
         fastest: times[0],
     }
+}
+
+/// `whole ÷ floor` for `RUNS` pairs run back to back, sorted: on a shared
+/// machine whose speed drifts, a ratio taken within a pair moves less than
+/// the ratio of two medians taken seconds apart.
+fn paired_ratios(mut floor: impl FnMut(), mut whole: impl FnMut()) -> Vec<f64> {
+    let timed = |run: &mut dyn FnMut()| {
+        let start = Instant::now();
+        run();
+        start.elapsed().as_secs_f64()
+    };
+    let mut ratios: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let f = timed(&mut floor);
+            timed(&mut whole) / f
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios
 }
 
 /// The process's peak resident memory (Linux `VmHWM`), or `unknown`.
