@@ -12,6 +12,7 @@
 
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Number, Value};
@@ -136,13 +137,53 @@ struct Stacks {
 }
 
 impl Stacks {
-    /// Adds a member to the object whose members start at `start`; a key
-    /// already there gets the new value in its old place (as `Value` does).
-    fn add_member(&mut self, start: usize, key: Box<str>, value: Json) {
-        match self.members[start..].iter_mut().find(|(k, _)| *k == key) {
-            Some(member) => member.1 = value,
-            None => self.members.push((key, value)),
+    /// Adds a member to `object`; a key already there gets the new value in
+    /// its old place (as `Value` does).
+    fn add_member(&mut self, object: &mut Object, key: Box<str>, value: Json) {
+        let members = &mut self.members[object.start..];
+        let found = match &object.index {
+            Some(index) => index.get(&key).copied(),
+            None => members.iter().position(|(k, _)| *k == key),
+        };
+        if let Some(i) = found {
+            members[i].1 = value;
+            return;
         }
+        let position = members.len();
+        match &mut object.index {
+            Some(index) => {
+                index.insert(key.clone(), position);
+            }
+            None if position >= SCANNED_MEMBERS => {
+                let mut index: FxHashMap<Box<str>, usize> = members
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (k, _))| (k.clone(), i))
+                    .collect();
+                index.insert(key.clone(), position);
+                object.index = Some(index);
+            }
+            None => {}
+        }
+        self.members.push((key, value));
+    }
+}
+
+/// Up to this many members a repeated key is looked for by comparing keys
+/// (docs' objects are small); a larger object gets an index of its keys, so
+/// that an object of many members is not read in quadratic time.
+const SCANNED_MEMBERS: usize = 32;
+
+/// The object being read: where its members start on the stack and, once
+/// it has more than [`SCANNED_MEMBERS`], the position of each key.
+struct Object {
+    start: usize,
+    index: Option<FxHashMap<Box<str>, usize>>,
+}
+
+impl Object {
+    fn starting_at(start: usize) -> Self {
+        Object { start, index: None }
     }
 }
 
@@ -210,23 +251,28 @@ impl<'de> Visitor<'de> for Read<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let start = self.0.members.len();
+        let mut object = Object::starting_at(self.0.members.len());
         while let Some(key) = map.next_key::<Box<str>>()? {
             let value = map.next_value_seed(Read(&mut *self.0))?;
-            self.0.add_member(start, key, value);
+            self.0.add_member(&mut object, key, value);
         }
-        Ok(Json::Object(self.0.members.drain(start..).collect()))
+        Ok(Json::Object(self.0.members.drain(object.start..).collect()))
     }
 }
 
 /// Builds objects member by member where the value is not read by serde
 /// (the lenient reader's tree), with the same rule for a repeated key.
-#[derive(Default)]
-pub(super) struct ObjectBuilder(Stacks);
+pub(super) struct ObjectBuilder(Stacks, Object);
+
+impl Default for ObjectBuilder {
+    fn default() -> Self {
+        ObjectBuilder(Stacks::default(), Object::starting_at(0))
+    }
+}
 
 impl ObjectBuilder {
     pub(super) fn insert(&mut self, key: Box<str>, value: Json) {
-        self.0.add_member(0, key, value);
+        self.0.add_member(&mut self.1, key, value);
     }
 
     pub(super) fn finish(self) -> Json {
@@ -273,6 +319,24 @@ mod tests {
         );
         assert_eq!(json.get("z"), None);
         assert_eq!(Json::Null.get("a"), None);
+    }
+
+    #[test]
+    fn a_large_object_finds_its_repeated_keys_by_index() {
+        // Past the scanned size the keys are indexed: same result as `Value`,
+        // whichever side of that size the repeats fall.
+        let mut members: Vec<String> = (0..100).map(|i| format!("\"k{i}\": {i}")).collect();
+        for i in [0, 5, 31, 32, 33, 99] {
+            members.push(format!("\"k{i}\": \"again {i}\""));
+        }
+        members.push("\"k0\": \"last\"".to_string());
+        let text = format!("{{{}}}", members.join(", "));
+        let json: Json = serde_json::from_str(&text).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(json.to_string(), value.to_string());
+        assert_eq!(json.as_object().map(<[_]>::len), Some(100));
+        assert_eq!(json.get("k0").and_then(Json::as_str), Some("last"));
+        assert_eq!(json.get("k33").and_then(Json::as_str), Some("again 33"));
     }
 
     #[test]
