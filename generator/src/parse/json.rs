@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
+use rustc_hash::FxHashMap;
 use serde_json::Number;
 
 use super::json_tree::{Json, ObjectBuilder};
@@ -16,6 +17,11 @@ use super::markdown::LineCounter;
 
 /// JSON pointer (`/value/0/feature`) → page line of that value, in text order.
 type Positions = Vec<(String, u32)>;
+
+/// JSON pointer → page line of the first value at it: looked up once per
+/// member when a type is inferred from a body, so hashed (a body of many
+/// members would make a list's scan quadratic).
+type Lines = FxHashMap<String, u32>;
 
 /// A JSON body and where its values are.
 #[derive(Debug, Clone)]
@@ -26,7 +32,7 @@ pub struct JsonBody {
     /// The text the value was read from (NBSP as spaces): where its values
     /// are is read from it when first asked, as most bodies are never asked.
     text: Box<str>,
-    positions: OnceLock<Positions>,
+    lines: OnceLock<Lines>,
 }
 
 impl PartialEq for JsonBody {
@@ -38,19 +44,22 @@ impl PartialEq for JsonBody {
 impl JsonBody {
     /// The page line of the value at `pointer`, or the body's first line.
     pub fn line_of(&self, pointer: &str) -> u32 {
-        self.positions()
-            .iter()
-            .find(|(p, _)| p == pointer)
-            .map_or(self.line, |(_, l)| *l)
-    }
-
-    /// JSON pointer → page line of every value, in text order.
-    pub fn positions(&self) -> &[(String, u32)] {
-        self.positions.get_or_init(|| {
+        let lines = self.lines.get_or_init(|| {
             // Read before as strict JSON, which the lenient reader reads too.
-            lenient(&self.text, self.line).map_or_else(|_| Vec::new(), |(_, positions)| positions)
-        })
+            lenient(&self.text, self.line)
+                .map_or_else(|_| Lines::default(), |(_, positions)| lines_of(positions))
+        });
+        lines.get(pointer).copied().unwrap_or(self.line)
     }
+}
+
+/// The line of each pointer's first value (a repeated key has two).
+fn lines_of(positions: Positions) -> Lines {
+    let mut lines = Lines::with_capacity_and_hasher(positions.len(), Default::default());
+    for (pointer, line) in positions {
+        lines.entry(pointer).or_insert(line);
+    }
+    lines
 }
 
 /// What reading a body gave.
@@ -87,7 +96,7 @@ pub fn read_leading(text: &str, first_line: u32) -> Option<(JsonBody, usize)> {
         value,
         line: first_line,
         text: text[..line_end].into(),
-        positions: OnceLock::new(),
+        lines: OnceLock::new(),
     };
     Some((body, line_end))
 }
@@ -103,14 +112,14 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
         Cow::Borrowed(text)
     };
     // Strict JSON (most bodies) is read by serde_json alone; where its values
-    // are is read only if asked (see `JsonBody::positions`).
+    // are is read only if asked (see `JsonBody::line_of`).
     let strict_error = match serde_json::from_str::<Json>(&normalized) {
         Ok(value) => {
             return JsonRead::Strict(JsonBody {
                 value,
                 line: first_line,
                 text: normalized.into(),
-                positions: OnceLock::new(),
+                lines: OnceLock::new(),
             })
         }
         Err(e) => e,
@@ -148,7 +157,7 @@ pub fn read(text: &str, first_line: u32) -> JsonRead {
         value,
         line: first_line,
         text: elided.into(),
-        positions: OnceLock::from(positions),
+        lines: OnceLock::from(lines_of(positions)),
     };
     let line_in_body = u32::try_from(line.saturating_sub(1)).unwrap_or(0);
     JsonRead::Lenient(body, message, first_line + line_in_body)
@@ -298,6 +307,12 @@ mod tests {
         };
         assert_eq!(s.value, l.value);
         assert_eq!(s.value.to_string(), r#"{"a":{"c":3},"b":[2]}"#);
+        // A repeated key's line is its first one, where its place is.
+        let JsonRead::Strict(body) = read("{\n\"a\": 1,\n\"b\": 2,\n\"a\": 3\n}", 40) else {
+            panic!("strict");
+        };
+        assert_eq!((body.line_of("/a"), body.line_of("/b")), (41, 42));
+        assert_eq!(body.line_of("/missing"), 40);
     }
 
     #[test]

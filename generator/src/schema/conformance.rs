@@ -414,10 +414,9 @@ impl Walker<'_, '_> {
                 self.index
                     .descendants(def)
                     .into_iter()
-                    .flat_map(|t| t.properties.iter())
-                    .find(|p| p.name == key)
+                    .find_map(|t| self.index.own_property(t, key))
             };
-            let found = super::index::property_in(&chain, key).or_else(derived);
+            let found = self.index.property_in(&chain, key).or_else(derived);
             if found.is_none() && chain.iter().any(|t| t.open) {
                 // An open type takes members the docs do not list.
                 continue;

@@ -12,6 +12,19 @@ pub struct Index<'a> {
     enums: FxHashMap<String, &'a EnumDef>,
     /// Qualified base name → the types that name it as their base.
     children: FxHashMap<String, Vec<&'a TypeDef>>,
+    /// For each type of more than [`SCANNED_PROPERTIES`] properties (keyed
+    /// by its address in the schema): name → its first property of that name.
+    large: FxHashMap<usize, FxHashMap<&'a str, &'a Property>>,
+}
+
+/// Up to this many properties a type's are searched one by one (nearly
+/// every type); a larger one is looked up in a map, so that checking an
+/// example of many members against a table of many rows is not quadratic.
+const SCANNED_PROPERTIES: usize = 64;
+
+/// The key of a type of the schema in [`Index::large`].
+fn address(def: &TypeDef) -> usize {
+    std::ptr::from_ref(def) as usize
 }
 
 impl<'a> Index<'a> {
@@ -27,6 +40,18 @@ impl<'a> Index<'a> {
             types: schema.types.iter().map(|t| (t.qualified(), t)).collect(),
             enums: schema.enums.iter().map(|e| (e.qualified(), e)).collect(),
             children,
+            large: schema
+                .types
+                .iter()
+                .filter(|t| t.properties.len() > SCANNED_PROPERTIES)
+                .map(|t| {
+                    let mut by_name = FxHashMap::default();
+                    for p in &t.properties {
+                        by_name.entry(p.name.as_str()).or_insert(p);
+                    }
+                    (address(t), by_name)
+                })
+                .collect(),
         }
     }
 
@@ -91,7 +116,24 @@ impl<'a> Index<'a> {
     /// The property `name` of `def` or of a base: the one [`Self::properties`]
     /// lists, found without listing them all.
     pub fn property(&self, def: &'a TypeDef, name: &str) -> Option<&'a Property> {
-        property_in(&self.chain(def), name)
+        self.property_in(&self.chain(def), name)
+    }
+
+    /// The property `name` of the first type of `chain` (a type's
+    /// [`Self::chain`]) that has one, outermost base first: the one
+    /// [`Self::properties`] keeps.
+    pub fn property_in(&self, chain: &[&'a TypeDef], name: &str) -> Option<&'a Property> {
+        chain.iter().rev().find_map(|t| self.own_property(t, name))
+    }
+
+    /// `def`'s own property `name` (not a base's).
+    pub fn own_property(&self, def: &'a TypeDef, name: &str) -> Option<&'a Property> {
+        if def.properties.len() > SCANNED_PROPERTIES {
+            if let Some(by_name) = self.large.get(&address(def)) {
+                return by_name.get(name).copied();
+            }
+        }
+        def.properties.iter().find(|p| p.name == name)
     }
 
     /// A type's properties with its bases': inherited ones first (outermost
@@ -108,15 +150,6 @@ impl<'a> Index<'a> {
         }
         out
     }
-}
-
-/// The property `name` of the first type of `chain` (a type's [`Index::chain`])
-/// that has one, outermost base first: the one `properties` keeps.
-pub fn property_in<'a>(chain: &[&'a TypeDef], name: &str) -> Option<&'a Property> {
-    chain
-        .iter()
-        .rev()
-        .find_map(|t| t.properties.iter().find(|p| p.name == name))
 }
 
 #[cfg(test)]
@@ -213,5 +246,40 @@ mod tests {
             assert_eq!(found, kept, "{name}");
         }
         assert_eq!(index.property(file, "id").unwrap().typ, "Edm.String");
+    }
+
+    #[test]
+    fn a_large_type_is_looked_up_as_a_small_one_is_scanned() {
+        // Past the scanned size a type's properties are found through a map:
+        // the same property (the first of a repeated name) either way.
+        for count in [SCANNED_PROPERTIES, SCANNED_PROPERTIES + 1, 500] {
+            let mut def = type_def("big");
+            def.properties = (0..count)
+                .map(|i| {
+                    Property::from_json(
+                        &format!("p{}", i % (count - 3)),
+                        format!("Edm.T{i}"),
+                        false,
+                        source("big"),
+                    )
+                })
+                .collect();
+            let schema = Schema {
+                types: vec![def],
+                ..Schema::default()
+            };
+            let index = Index::new(&schema);
+            let big = &schema.types[0];
+            assert_eq!(index.large.len(), usize::from(count > SCANNED_PROPERTIES));
+            for name in ["p0", "p1", "p2", "p3", "p7", "missing"] {
+                let scanned = big.properties.iter().find(|p| p.name == name);
+                assert_eq!(
+                    index.property(big, name).map(|p| &p.typ),
+                    scanned.map(|p| &p.typ),
+                    "{count} {name}"
+                );
+            }
+            assert_eq!(index.property(big, "p0").unwrap().typ, "Edm.T0");
+        }
     }
 }

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::bodies::Bodies;
 use super::model::{Operation, Property, Source, TypeDef};
@@ -61,12 +62,15 @@ pub fn from_examples(
                 vec![(body, String::new())]
             };
             let mut properties: Vec<Property> = Vec::new();
+            // Names taken so far, hashed: an example of many members must not
+            // cost a scan of every property per member.
+            let mut taken: FxHashSet<&str> = FxHashSet::default();
             for (item, pointer) in items {
                 let Some(object) = item.as_object() else {
                     continue;
                 };
                 for (key, value) in object {
-                    if key.contains('@') || properties.iter().any(|p| *p.name == **key) {
+                    if key.contains('@') || !taken.insert(key) {
                         continue;
                     }
                     let (typ, collection) = json_type(value);
