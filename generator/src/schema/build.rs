@@ -2,6 +2,7 @@
 //! describes them, inline enums, operations; then references are resolved,
 //! types nobody documents are inferred from examples, and examples are checked.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -768,18 +769,30 @@ impl Builder {
             .get_mut(&key(&ns, &name))
             .expect("inserted above");
         entry.flags |= flags;
+        // Where each member already is, so that merging a list of n members
+        // costs n lookups, not n scans of the list so far. Names already
+        // there are copied (only when a second list of the enum is merged);
+        // names added are borrowed from this list.
+        let mut position: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
+        for (i, m) in entry.members.iter().enumerate() {
+            position.entry(Cow::Owned(m.name.clone())).or_insert(i);
+        }
         for m in &facts.members {
-            match entry.members.iter_mut().find(|x| x.name == m.name) {
-                Some(existing) => {
+            match position.get(m.name.as_str()) {
+                Some(&i) => {
+                    let existing = &mut entry.members[i];
                     if existing.description.is_none() {
                         existing.description.clone_from(&m.description);
                     }
                 }
-                None => entry.members.push(Member {
-                    name: m.name.clone(),
-                    description: m.description.clone(),
-                    rust_name: String::new(),
-                }),
+                None => {
+                    position.insert(Cow::Borrowed(m.name.as_str()), entry.members.len());
+                    entry.members.push(Member {
+                        name: m.name.clone(),
+                        description: m.description.clone(),
+                        rust_name: String::new(),
+                    });
+                }
             }
         }
     }
