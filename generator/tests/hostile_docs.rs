@@ -244,6 +244,34 @@ fn huge_inputs_finish_with_everything_kept() {
         resource("long", &[("id", "String", &long)]),
     );
 
+    // An enum of 100,000 members, listed again (in part, with one more) on
+    // another page; and a response example of 100,000 members for a type
+    // no page documents, so it is inferred from it and then checked.
+    let mut members = String::new();
+    for i in 0..100_000 {
+        members.push_str(&format!("| m{i} | {i} | Member {i}. |\n"));
+    }
+    write(
+        dir.path(),
+        "bigenum.md",
+        format!("---\ntitle: \"bigEnum enum type\"\n---\n\n# bigEnum enum type\n\nNamespace: microsoft.graph\n\n## Members\n\n| Member | Value | Description |\n|:---|:---|:---|\n{members}"),
+    );
+    write(
+        dir.path(),
+        "again.md",
+        format!(
+            "{}\n### bigEnum values\n\n| Member | Description |\n|:---|:---|\n| m5 | Five. |\n| extra | Added. |\n| m0 | Zero. |\n",
+            resource("again", &[("kind", "bigEnum", "A kind.")])
+        ),
+    );
+    let body: Vec<String> = (0..100_000).map(|i| format!("\"k{i}\": {i}")).collect();
+    let operation = format!(
+        "---\ntitle: \"Get wideThing\"\n---\n\n# Get wideThing\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /wideThings/{{id}}\n```\n\n## Example\n\n### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"get_wide\" }} -->\n```http\nGET https://graph.microsoft.com/beta/wideThings/1\n```\n\n### Response\n\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.wideThing\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{{}}}\n```\n",
+        body.join(",\n")
+    );
+    std::fs::create_dir_all(dir.path().join("api")).unwrap();
+    std::fs::write(dir.path().join("api/widething-get.md"), operation).unwrap();
+
     let schema = mdbind::load(dir.path()).unwrap();
     let count = |name: &str| {
         schema
@@ -253,6 +281,21 @@ fn huge_inputs_finish_with_everything_kept() {
             .map(|t| t.properties.len())
     };
     assert_eq!(count("wide"), Some(100_000));
+    let big = schema.enums.iter().find(|e| e.name == "bigEnum").unwrap();
+    assert_eq!(big.members.len(), 100_001);
+    // Pages merge in file order: the short list (again.md) came first.
+    let first: Vec<&str> = big.members[..4].iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(first, ["m5", "extra", "m0", "m1"]);
+    assert_eq!(big.members[0].description.as_deref(), Some("Five."));
+    assert_eq!(big.members[100_000].name, "m99999");
+    let inferred = schema.types.iter().find(|t| t.name == "wideThing").unwrap();
+    assert!(inferred.inferred);
+    assert_eq!(inferred.properties.len(), 100_000);
+    assert_eq!(inferred.properties[99_999].name, "k99999");
+    // Its members' lines: the body starts on the page's line 31, one member a line.
+    assert_eq!(inferred.properties[99_999].source.line, 31 + 99_999);
+    assert_eq!(schema.example_counts.examples_checked, 1);
+    assert_eq!(schema.example_counts.examples_conforming, 1);
     assert_eq!(count("deep"), Some(1));
     assert_eq!(count("long"), Some(1));
     let long_def = schema.types.iter().find(|t| t.name == "long").unwrap();
