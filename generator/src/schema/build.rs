@@ -170,6 +170,9 @@ fn prepare_operation(page: &Page) -> Option<Prepared> {
         .map(|r| r.method.clone())
         .or_else(|| facts.unroutable_methods.first().cloned());
     let mut paths: Vec<String> = Vec::new();
+    // Paths taken so far, hashed: a page of many request lines must not
+    // cost a scan of the list per line.
+    let mut taken: FxHashSet<&str> = FxHashSet::default();
     for request in &facts.requests {
         if Some(&request.method) != method.as_ref() {
             conflicts.push(Diagnostic::warning(
@@ -183,7 +186,7 @@ fn prepare_operation(page: &Page) -> Option<Prepared> {
                 ),
                 "left this path out; one page documents one operation",
             ));
-        } else if !paths.contains(&request.path) {
+        } else if taken.insert(&request.path) {
             paths.push(request.path.clone());
         }
     }
@@ -633,15 +636,10 @@ impl Builder {
                 "merged both lists into one enum",
             ));
         }
-        for value in &row.possible_values {
-            if !entry.members.iter().any(|m| &m.name == value) {
-                entry.members.push(Member {
-                    name: value.clone(),
-                    description: None,
-                    rust_name: String::new(),
-                });
-            }
-        }
+        merge_members(
+            &mut entry.members,
+            row.possible_values.iter().map(|v| (v.as_str(), None)),
+        );
         format!("{}.{}", entry.namespace, entry.name)
     }
 
@@ -769,32 +767,13 @@ impl Builder {
             .get_mut(&key(&ns, &name))
             .expect("inserted above");
         entry.flags |= flags;
-        // Where each member already is, so that merging a list of n members
-        // costs n lookups, not n scans of the list so far. Names already
-        // there are copied (only when a second list of the enum is merged);
-        // names added are borrowed from this list.
-        let mut position: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
-        for (i, m) in entry.members.iter().enumerate() {
-            position.entry(Cow::Owned(m.name.clone())).or_insert(i);
-        }
-        for m in &facts.members {
-            match position.get(m.name.as_str()) {
-                Some(&i) => {
-                    let existing = &mut entry.members[i];
-                    if existing.description.is_none() {
-                        existing.description.clone_from(&m.description);
-                    }
-                }
-                None => {
-                    position.insert(Cow::Borrowed(m.name.as_str()), entry.members.len());
-                    entry.members.push(Member {
-                        name: m.name.clone(),
-                        description: m.description.clone(),
-                        rust_name: String::new(),
-                    });
-                }
-            }
-        }
+        merge_members(
+            &mut entry.members,
+            facts
+                .members
+                .iter()
+                .map(|m| (m.name.as_str(), m.description.as_ref())),
+        );
     }
 
     fn add_property(&mut self, ns: &str, name: &str, property: Property) {
@@ -1195,6 +1174,40 @@ fn param_kind(name: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
+}
+
+/// Adds the listed members (name, description) an enum lacks, in order of
+/// listing; one it has gets the description it lacks. Members are found
+/// through a map of where each is, so that merging a list of n members costs
+/// n lookups, not n scans of the list so far (an enum page can list 100,000).
+/// Names already there are copied into it (only when a second list of the
+/// enum is merged); names added are borrowed from the list.
+fn merge_members<'l>(
+    members: &mut Vec<Member>,
+    listed: impl IntoIterator<Item = (&'l str, Option<&'l String>)>,
+) {
+    let mut position: FxHashMap<Cow<'l, str>, usize> = FxHashMap::default();
+    for (i, m) in members.iter().enumerate() {
+        position.entry(Cow::Owned(m.name.clone())).or_insert(i);
+    }
+    for (name, description) in listed {
+        match position.get(name) {
+            Some(&i) => {
+                let existing = &mut members[i];
+                if existing.description.is_none() {
+                    existing.description = description.cloned();
+                }
+            }
+            None => {
+                position.insert(Cow::Borrowed(name), members.len());
+                members.push(Member {
+                    name: name.to_string(),
+                    description: description.cloned(),
+                    rust_name: String::new(),
+                });
+            }
+        }
+    }
 }
 
 enum Placeholder {
