@@ -271,6 +271,25 @@ fn huge_inputs_finish_with_everything_kept() {
     );
     std::fs::create_dir_all(dir.path().join("api")).unwrap();
     std::fs::write(dir.path().join("api/widething-get.md"), operation).unwrap();
+    // 50,000 possible values in one description; 50,000 request lines on one page.
+    let values: Vec<String> = (0..50_000).map(|i| format!("`v{i}`")).collect();
+    let description = format!("A choice. Possible values are: {}.", values.join(", "));
+    write(
+        dir.path(),
+        "choices.md",
+        resource("choices", &[("pick", "String", &description)]),
+    );
+    let lines: Vec<String> = (0..50_000)
+        .map(|i| format!("GET /many/{{id}}/p{i}"))
+        .collect();
+    std::fs::write(
+        dir.path().join("api/many-get.md"),
+        format!(
+            "---\ntitle: \"Get many\"\n---\n\n# Get many\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\n{}\n```\n",
+            lines.join("\n")
+        ),
+    )
+    .unwrap();
 
     let schema = mdbind::load(dir.path()).unwrap();
     let count = |name: &str| {
@@ -296,6 +315,18 @@ fn huge_inputs_finish_with_everything_kept() {
     assert_eq!(inferred.properties[99_999].source.line, 31 + 99_999);
     assert_eq!(schema.example_counts.examples_checked, 1);
     assert_eq!(schema.example_counts.examples_conforming, 1);
+    let choices = schema
+        .enums
+        .iter()
+        .find(|e| e.inline && e.name == "ChoicesPick")
+        .unwrap();
+    assert_eq!(choices.members.len(), 50_000);
+    let many = schema
+        .operations
+        .iter()
+        .find(|o| o.source.file == "api/many-get.md")
+        .unwrap();
+    assert_eq!(many.paths.len(), 50_000);
     assert_eq!(count("deep"), Some(1));
     assert_eq!(count("long"), Some(1));
     let long_def = schema.types.iter().find(|t| t.name == "long").unwrap();
