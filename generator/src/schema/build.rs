@@ -666,15 +666,12 @@ impl Builder {
             }
         }
         // The type and its bases: members they already have are not added
-        // (looked up in their position maps, not copied).
-        let mut chain: Vec<String> = Vec::new();
+        // (looked up in their position maps, not copied). A set, so that a
+        // chain of bases (or a cycle) costs a lookup per base, not a scan.
+        let mut chain: FxHashSet<String> = FxHashSet::default();
         let mut current = Some(own.clone());
         while let Some(k) = current.take() {
-            if chain.contains(&k) {
-                break;
-            }
             let Some(def) = self.types.get(&k) else { break };
-            chain.push(k);
             current = def
                 .base
                 .as_ref()
@@ -683,6 +680,9 @@ impl Builder {
                     let (n, t) = q.rsplit_once('.')?;
                     Some(key(n, t))
                 });
+            if !chain.insert(k) {
+                break;
+            }
         }
         for (member, value) in object.iter().map(|(k, v)| (&**k, v)) {
             let known = chain.iter().any(|k| {
