@@ -1,10 +1,9 @@
 //! Request and response examples: the `http` code blocks of the Examples
 //! sections, usually announced by a `<!-- { "blockType": ... } -->` annotation.
 
-use super::json_tree::Json;
-
 use super::http;
 use super::json::{self, JsonBody, JsonRead};
+use super::json_tree::Json;
 use crate::diagnostics::{Code, Diagnostic};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

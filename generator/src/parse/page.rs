@@ -2,10 +2,10 @@
 
 use std::sync::LazyLock;
 
-use super::json_tree::Json;
 use regex::Regex;
 
 use super::examples::{self, ExampleKind};
+use super::json_tree::Json;
 use super::markdown::{self, Block, BlockKind, Inline, Row};
 use super::text::{find_short, without};
 use super::typeref::{self, TypeName};

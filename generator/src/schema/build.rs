@@ -1180,8 +1180,8 @@ fn param_kind(name: &str) -> String {
 /// listing; one it has gets the description it lacks. Members are found
 /// through a map of where each is, so that merging a list of n members costs
 /// n lookups, not n scans of the list so far (an enum page can list 100,000).
-/// Names already there are copied into it (only when a second list of the
-/// enum is merged); names added are borrowed from the list.
+/// The names an enum already has are copied into the map (only when a second
+/// list of it is merged); names added are borrowed from the list.
 fn merge_members<'l>(
     members: &mut Vec<Member>,
     listed: impl IntoIterator<Item = (&'l str, Option<&'l String>)>,
