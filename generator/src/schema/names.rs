@@ -74,27 +74,40 @@ pub fn is_keyword(name: &str) -> bool {
 #[derive(Default)]
 struct Scope {
     taken: BTreeSet<String>,
+    /// Per base that collided: the suffix to try first next time. Names are
+    /// never released, so every smaller suffix is still taken; without it
+    /// k names wanting one base cost k²/2 tries (a table of many names that
+    /// differ only in symbols, which names drop).
+    next_suffix: FxHashMap<String, usize>,
 }
 
 impl Scope {
     fn with(reserved: &[&str]) -> Self {
         Scope {
             taken: reserved.iter().map(|s| s.to_string()).collect(),
+            next_suffix: FxHashMap::default(),
         }
     }
 
     /// `base`, or `base2`, `base3`, … (`base_2` for snake case) if taken.
     fn claim(&mut self, base: String, snake: bool) -> String {
-        let mut name = base.clone();
-        let mut n = 2;
-        while self.taken.contains(&name) {
-            name = if snake && !base.ends_with('_') {
+        if !self.taken.contains(&base) {
+            self.taken.insert(base.clone());
+            return base;
+        }
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        let name = loop {
+            let name = if snake && !base.ends_with('_') {
                 format!("{base}_{n}")
             } else {
                 format!("{base}{n}")
             };
             n += 1;
-        }
+            if !self.taken.contains(&name) {
+                break name;
+            }
+        };
+        self.next_suffix.insert(base, n);
         self.taken.insert(name.clone());
         name
     }
@@ -553,6 +566,24 @@ fn collection_of(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_base_claimed_again_gets_the_smallest_free_suffix() {
+        // The remembered next suffix must give what trying from 2 gives,
+        // with suffixed names also taken directly and other bases between.
+        let mut scope = Scope::with(&["x_3", "y"]);
+        let mut got = Vec::new();
+        for base in ["x", "x", "x", "y", "x_4", "x", "y", "x", "x_6"] {
+            got.push(scope.claim(base.to_string(), true));
+        }
+        assert_eq!(
+            got,
+            ["x", "x_2", "x_4", "y_2", "x_4_2", "x_5", "y_3", "x_6", "x_6_2"]
+        );
+        let mut camel = Scope::with(&[]);
+        let names: Vec<String> = (0..4).map(|_| camel.claim("T".into(), false)).collect();
+        assert_eq!(names, ["T", "T2", "T3", "T4"]);
+    }
 
     #[test]
     fn identifiers() {
