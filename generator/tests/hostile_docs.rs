@@ -279,6 +279,20 @@ fn huge_inputs_finish_with_everything_kept() {
         "choices.md",
         resource("choices", &[("pick", "String", &description)]),
     );
+    // 10,000 property names that differ only in symbols, which Rust names drop.
+    let symbols: Vec<char> = ('\u{2190}'..='\u{21ff}')
+        .chain('\u{2500}'..='\u{257f}')
+        .collect();
+    let symbolic: Vec<String> = symbols
+        .iter()
+        .flat_map(|a| symbols.iter().map(move |b| format!("p{a}{b}")))
+        .take(10_000)
+        .collect();
+    let rows: Vec<(&str, &str, &str)> = symbolic
+        .iter()
+        .map(|n| (n.as_str(), "String", "P."))
+        .collect();
+    write(dir.path(), "symbols.md", resource("symbols", &rows));
     let lines: Vec<String> = (0..50_000)
         .map(|i| format!("GET /many/{{id}}/p{i}"))
         .collect();
@@ -327,6 +341,14 @@ fn huge_inputs_finish_with_everything_kept() {
         .find(|o| o.source.file == "api/many-get.md")
         .unwrap();
     assert_eq!(many.paths.len(), 50_000);
+    let symbols = schema.types.iter().find(|t| t.name == "symbols").unwrap();
+    let rust: std::collections::BTreeSet<&str> = symbols
+        .properties
+        .iter()
+        .map(|p| p.rust_name.as_str())
+        .collect();
+    assert_eq!(rust.len(), 10_000);
+    assert!(rust.contains("p") && rust.contains("p_10000"));
     assert_eq!(count("deep"), Some(1));
     assert_eq!(count("long"), Some(1));
     let long_def = schema.types.iter().find(|t| t.name == "long").unwrap();
