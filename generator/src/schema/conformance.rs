@@ -401,6 +401,8 @@ impl Walker<'_, '_> {
         }
         let chain = self.index.chain(def);
         let len = self.pointer.len();
+        let index = self.index;
+        let mut descendants: Option<Vec<&TypeDef>> = None;
         for (key, member) in object.iter().map(|(k, v)| (&**k, v)) {
             // `@odata.*` and `x@odata.bind` are annotations, not properties.
             if key.contains('@') {
@@ -409,14 +411,14 @@ impl Walker<'_, '_> {
             self.pointer.truncate(len);
             push_segment(&mut self.pointer, key);
             // Without an `@odata.type` the object may be any type derived from
-            // the documented one (a `directoryObject` that is a `user`).
-            let derived = || {
-                self.index
-                    .descendants(def)
-                    .into_iter()
-                    .find_map(|t| self.index.own_property(t, key))
-            };
-            let found = self.index.property_in(&chain, key).or_else(derived);
+            // the documented one (a `directoryObject` that is a `user`): they
+            // are listed once per object, when a member first needs them.
+            let found = index.property_in(&chain, key).or_else(|| {
+                descendants
+                    .get_or_insert_with(|| index.descendants(def))
+                    .iter()
+                    .find_map(|t| index.own_property(t, key))
+            });
             if found.is_none() && chain.iter().any(|t| t.open) {
                 // An open type takes members the docs do not list.
                 continue;

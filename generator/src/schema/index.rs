@@ -96,10 +96,13 @@ impl<'a> Index<'a> {
     /// Every type that derives from `def`, directly or not, in schema order.
     pub fn descendants(&self, def: &TypeDef) -> Vec<&'a TypeDef> {
         let mut out: Vec<&TypeDef> = Vec::new();
+        // Hashed: a base with thousands of derived types must not cost a scan
+        // of the list per type.
+        let mut seen: rustc_hash::FxHashSet<usize> = rustc_hash::FxHashSet::default();
         let mut stack = vec![def.qualified()];
         while let Some(name) = stack.pop() {
             for child in self.children.get(&name).into_iter().flatten() {
-                if !out.iter().any(|t| std::ptr::eq(*t, *child)) {
+                if seen.insert(address(child)) {
                     out.push(child);
                     stack.push(child.qualified());
                 }
