@@ -23,6 +23,27 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
     std::fs::write(dir.join("resources").join(name), bytes).unwrap();
 }
 
+/// An operation page (for `api/`): its title, its `## HTTP request` lines
+/// and what follows them.
+fn operation(title: &str, requests: &str, rest: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\n{requests}\n```\n{rest}"
+    )
+}
+
+/// An example section: a GET of `path`, then a `200 OK` response whose
+/// annotation has the members `annotation` adds, with the JSON `body`.
+fn get_example(path: &str, annotation: &str, body: &str) -> String {
+    format!(
+        "\n## Example\n\n### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"get\" }} -->\n```http\nGET https://graph.microsoft.com/beta{path}\n```\n\n### Response\n\n<!-- {{ \"blockType\": \"response\"{annotation} }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+    )
+}
+
+fn write_api(dir: &Path, name: &str, text: String) {
+    std::fs::create_dir_all(dir.join("api")).unwrap();
+    std::fs::write(dir.join("api").join(name), text).unwrap();
+}
+
 /// Loads and emits `dir`; every file must parse as Rust.
 fn generate(dir: &Path) -> (mdbind::Schema, Vec<syn::File>, String) {
     let (schema, files) = mdbind::generate(dir).unwrap();
@@ -265,12 +286,16 @@ fn huge_inputs_finish_with_everything_kept() {
         ),
     );
     let body: Vec<String> = (0..100_000).map(|i| format!("\"k{i}\": {i}")).collect();
-    let operation = format!(
-        "---\ntitle: \"Get wideThing\"\n---\n\n# Get wideThing\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /wideThings/{{id}}\n```\n\n## Example\n\n### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"get_wide\" }} -->\n```http\nGET https://graph.microsoft.com/beta/wideThings/1\n```\n\n### Response\n\n<!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.wideThing\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{{}}}\n```\n",
-        body.join(",\n")
+    let example = get_example(
+        "/wideThings/1",
+        ", \"@odata.type\": \"microsoft.graph.wideThing\"",
+        &format!("{{{}}}", body.join(",\n")),
     );
-    std::fs::create_dir_all(dir.path().join("api")).unwrap();
-    std::fs::write(dir.path().join("api/widething-get.md"), operation).unwrap();
+    write_api(
+        dir.path(),
+        "widething-get.md",
+        operation("Get wideThing", "GET /wideThings/{id}", &example),
+    );
     // 50,000 possible values in one description; 50,000 request lines on one page.
     let values: Vec<String> = (0..50_000).map(|i| format!("`v{i}`")).collect();
     let description = format!("A choice. Possible values are: {}.", values.join(", "));
@@ -296,14 +321,11 @@ fn huge_inputs_finish_with_everything_kept() {
     let lines: Vec<String> = (0..50_000)
         .map(|i| format!("GET /many/{{id}}/p{i}"))
         .collect();
-    std::fs::write(
-        dir.path().join("api/many-get.md"),
-        format!(
-            "---\ntitle: \"Get many\"\n---\n\n# Get many\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\n{}\n```\n",
-            lines.join("\n")
-        ),
-    )
-    .unwrap();
+    write_api(
+        dir.path(),
+        "many-get.md",
+        operation("Get many", &lines.join("\n"), ""),
+    );
 
     let schema = mdbind::load(dir.path()).unwrap();
     let count = |name: &str| {
@@ -376,12 +398,24 @@ fn an_example_of_unknown_members_against_a_base_of_many_derived_types() {
         write(dir.path(), &format!("c{i}.md"), page);
     }
     let members: Vec<String> = (0..1_000).map(|i| format!("\"u{i}\": 1")).collect();
-    let operation = format!(
-        "---\ntitle: \"Get base\"\n---\n\n# Get base\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /bases/{{id}}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a [base](../resources/base.md) object in the response body.\n\n## Example\n\n### Request\n\n<!-- {{ \"blockType\": \"request\", \"name\": \"get_base\" }} -->\n```http\nGET https://graph.microsoft.com/beta/bases/1\n```\n\n### Response\n\n<!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{\"id\": \"1\", \"p2999\": \"x\", {}}}\n```\n",
-        members.join(", ")
+    let response = "\n## Response\n\nIf successful, this method returns a `200 OK` response code and a [base](../resources/base.md) object in the response body.\n";
+    let example = get_example(
+        "/bases/1",
+        "",
+        &format!(
+            "{{\"id\": \"1\", \"p2999\": \"x\", {}}}",
+            members.join(", ")
+        ),
     );
-    std::fs::create_dir_all(dir.path().join("api")).unwrap();
-    std::fs::write(dir.path().join("api/base-get.md"), operation).unwrap();
+    write_api(
+        dir.path(),
+        "base-get.md",
+        operation(
+            "Get base",
+            "GET /bases/{id}",
+            &[response, &example].concat(),
+        ),
+    );
 
     let schema = mdbind::load(dir.path()).unwrap();
     let derived = schema
