@@ -9,6 +9,9 @@
 //! taken within pairs run back to back, then the peak memory of one whole run
 //! (measured in a process of its own) and of this process, whose stages hold
 //! every stage's output at once.
+//! Each run's output is freed after its clock stops, for the floor too: the
+//! command line leaves what it made to the process's exit and a build script's
+//! `Generated` is freed on a thread of its own, so neither waits for it.
 //! Thread count is rayon's default (the machine's cores), for the floor too.
 //! Set `MDBIND_BENCH_CORPUS` to measure another docs folder. The allocator is
 //! the command line's (`mdbind::allocator`), so the figures are the CLI's.
@@ -76,21 +79,18 @@ fn main() {
             })
             .sum();
         std::hint::black_box(events);
+        texts
     };
     let floor = median(floor_run);
     let texts = read();
-    let t_read = median(|| {
-        std::hint::black_box(read());
-    });
+    let t_read = median(read);
     let parse = || {
         texts
             .par_iter()
             .map(|(name, text)| mdbind::parse::parse_page(name, text))
             .collect::<Vec<_>>()
     };
-    let t_parse = median(|| {
-        std::hint::black_box(parse());
-    });
+    let t_parse = median(parse);
     let parsed = parse();
     // Building takes the pages (it moves example bodies out of them): each
     // run gets its own copy, made outside the timing.
@@ -104,7 +104,7 @@ fn main() {
         (pages, diagnostics)
     };
     let t_schema = median_with(pages_and_diagnostics, |(pages, diagnostics)| {
-        std::hint::black_box(mdbind::schema::build(pages, diagnostics));
+        mdbind::schema::build(pages, diagnostics)
     });
     let schema = {
         let (pages, diagnostics) = pages_and_diagnostics();
@@ -113,14 +113,10 @@ fn main() {
     let options = mdbind::emit::Options::default();
     // Emitting: tokens for some pieces, formatted text for others (see
     // `emit::Part`); formatting: prettyplease on the token pieces.
-    let t_tokens = median(|| {
-        std::hint::black_box(mdbind::emit::emit_parts(&schema, &options));
-    });
+    let t_tokens = median(|| mdbind::emit::emit_parts(&schema, &options));
     let t_format = median_with(
         || mdbind::emit::emit_parts(&schema, &options),
-        |parts| {
-            std::hint::black_box(mdbind::emit::format_parts(parts));
-        },
+        mdbind::emit::format_parts,
     );
     let counts = (
         schema.types.len(),
@@ -131,7 +127,8 @@ fn main() {
     drop((texts, parsed, schema));
     let whole_run = || {
         let schema = mdbind::load(&corpus).unwrap();
-        std::hint::black_box(mdbind::emit::emit(&schema));
+        let files = mdbind::emit::emit(&schema);
+        (schema, files)
     };
     let t_whole = median(whole_run);
     let paired = paired_ratios(floor_run, whole_run);
@@ -197,18 +194,21 @@ struct Times {
     fastest: Duration,
 }
 
-fn median(mut run: impl FnMut()) -> Times {
+fn median<O>(mut run: impl FnMut() -> O) -> Times {
     median_with(|| (), |()| run())
 }
 
-/// The times of `run` over `RUNS` runs, each on a fresh `setup()` (not timed).
-fn median_with<T>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T)) -> Times {
+/// The times of `run` over `RUNS` runs, each on a fresh `setup()`; neither
+/// the setup nor freeing the run's output is timed.
+fn median_with<T, O>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T) -> O) -> Times {
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let input = setup();
             let start = Instant::now();
-            run(input);
-            start.elapsed()
+            let output = std::hint::black_box(run(input));
+            let elapsed = start.elapsed();
+            drop(output);
+            elapsed
         })
         .collect();
     times.sort();
@@ -221,12 +221,14 @@ fn median_with<T>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T)) -> Times
 /// `whole ÷ floor` for `PAIRS` pairs run back to back, sorted: on a shared
 /// machine whose speed drifts, a ratio taken within a pair moves less than
 /// the ratio of two medians taken seconds apart.
-fn paired_ratios(mut floor: impl FnMut(), mut whole: impl FnMut()) -> Vec<f64> {
-    let timed = |run: &mut dyn FnMut()| {
+fn paired_ratios<F, W>(mut floor: impl FnMut() -> F, mut whole: impl FnMut() -> W) -> Vec<f64> {
+    fn timed<O>(run: &mut impl FnMut() -> O) -> f64 {
         let start = Instant::now();
-        run();
-        start.elapsed().as_secs_f64()
-    };
+        let output = std::hint::black_box(run());
+        let elapsed = start.elapsed().as_secs_f64();
+        drop(output);
+        elapsed
+    }
     let mut ratios: Vec<f64> = (0..PAIRS)
         .map(|_| {
             let f = timed(&mut floor);
