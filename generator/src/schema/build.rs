@@ -425,10 +425,12 @@ impl Builder {
                 .then(|| page.summary.clone())
                 .flatten();
             self.type_entry(&ns, &name, src(&page.file, table.line), description);
-            for row in &table.rows {
-                let property = self.property(page, &ns, &name, row, navigation);
-                self.add_property(&ns, &name, property);
-            }
+            let properties: Vec<Property> = table
+                .rows
+                .iter()
+                .map(|row| self.property(page, &ns, &name, row, navigation))
+                .collect();
+            self.add_properties(&ns, &name, properties);
         }
         if let (Some(resource), Some((ns, name))) =
             (&page.resource, self.resource_name(page, &page_ns))
@@ -721,7 +723,7 @@ impl Builder {
                 ),
             ));
             let property = Property::from_json(member, typ, collection, src(&page.file, line));
-            self.add_property(&ns, &name, property);
+            self.add_properties(&ns, &name, [property]);
         }
     }
 
@@ -776,38 +778,49 @@ impl Builder {
         );
     }
 
-    fn add_property(&mut self, ns: &str, name: &str, property: Property) {
+    /// Adds `properties` to the type, in order; a name it already has keeps
+    /// its first documented type. The type is looked up once, not once per
+    /// row: request-body tables repeat a type's rows on many pages.
+    fn add_properties(
+        &mut self,
+        ns: &str,
+        name: &str,
+        properties: impl IntoIterator<Item = Property>,
+    ) {
         let type_key = key(ns, name);
         let Some(def) = self.types.get_mut(&type_key) else {
             return;
         };
         let positions = self.property_positions.entry(type_key).or_default();
-        let existing = positions.get(&property.name).map(|&i| &def.properties[i]);
-        match existing {
-            None => {
-                positions.insert(property.name.clone(), def.properties.len());
-                def.properties.push(property);
+        for property in properties {
+            let existing = positions.get(&property.name).map(|&i| &def.properties[i]);
+            match existing {
+                None => {
+                    positions.insert(property.name.clone(), def.properties.len());
+                    def.properties.push(property);
+                }
+                Some(existing)
+                    if existing.typ != property.typ
+                        || existing.collection != property.collection =>
+                {
+                    self.diagnostics.push(Diagnostic::warning(
+                        Code::Conflict,
+                        &property.source.file,
+                        property.source.line,
+                        format!(
+                            "property `{}` of `{}` is {} here but {} at {}:{}",
+                            property.name,
+                            def.name,
+                            shape(&property.typ, property.collection),
+                            shape(&existing.typ, existing.collection),
+                            existing.source.file,
+                            existing.source.line
+                        ),
+                        "kept the first documented type",
+                    ));
+                }
+                Some(_) => {}
             }
-            Some(existing)
-                if existing.typ != property.typ || existing.collection != property.collection =>
-            {
-                self.diagnostics.push(Diagnostic::warning(
-                    Code::Conflict,
-                    &property.source.file,
-                    property.source.line,
-                    format!(
-                        "property `{}` of `{}` is {} here but {} at {}:{}",
-                        property.name,
-                        def.name,
-                        shape(&property.typ, property.collection),
-                        shape(&existing.typ, existing.collection),
-                        existing.source.file,
-                        existing.source.line
-                    ),
-                    "kept the first documented type",
-                ));
-            }
-            Some(_) => {}
         }
     }
 
