@@ -1,7 +1,7 @@
 //! What the emitters look up: where each type lives, its Rust type, its
 //! fields with inherited ones.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -16,8 +16,8 @@ pub struct Context<'a> {
     pub features: Option<super::features::Features>,
     pub index: Index<'a>,
     modules: BTreeMap<&'a str, &'a str>,
-    /// (type, property) pairs whose field is boxed to break a cycle.
-    boxed: BTreeSet<(String, String)>,
+    /// Fields boxed to break a cycle.
+    boxed: super::cycles::BoxedFields<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -34,7 +34,7 @@ impl<'a> Context<'a> {
                 .iter()
                 .map(|n| (n.name.as_str(), n.module.as_str()))
                 .collect(),
-            boxed: BTreeSet::new(),
+            boxed: Default::default(),
         };
         cx.boxed = super::cycles::boxed_fields(&cx);
         cx
@@ -70,8 +70,11 @@ impl<'a> Context<'a> {
     }
 
     pub fn is_boxed(&self, owner: &TypeDef, property: &Property) -> bool {
-        self.boxed
-            .contains(&(owner.qualified(), property.name.clone()))
+        self.boxed.contains(&(
+            owner.namespace.as_str(),
+            owner.name.as_str(),
+            property.name.as_str(),
+        ))
     }
 
     /// Path to a generated item of namespace `ns` from module `from`
