@@ -5,6 +5,7 @@
 
 pub mod enums;
 pub mod examples;
+mod front_matter;
 pub mod http;
 pub mod json;
 mod json_tree;
@@ -13,9 +14,8 @@ mod page;
 mod text;
 pub mod typeref;
 
-use std::collections::BTreeMap;
-
 pub use examples::{Example, ExampleKind};
+pub use front_matter::FrontMatter;
 pub use json::JsonBody;
 pub use json_tree::Json;
 pub use page::parse_page;
@@ -27,7 +27,7 @@ pub use typeref::{TypeName, TypeRef};
 pub struct Page {
     /// Path relative to the docs folder, `/`-separated.
     pub file: String,
-    pub front_matter: BTreeMap<String, String>,
+    pub front_matter: FrontMatter,
     /// The H1 title and its line.
     pub title: Option<(String, u32)>,
     /// The `Namespace:` line, when there is one.

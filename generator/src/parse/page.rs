@@ -72,7 +72,7 @@ impl PageParser {
         let mut section_link: Option<TypeName> = None;
         for block in blocks {
             match &block.kind {
-                BlockKind::FrontMatter(text) => self.front_matter(text),
+                BlockKind::FrontMatter(text) => self.page.front_matter.add(text),
                 BlockKind::Heading { level, inline } => {
                     let text = inline.text.trim().to_string();
                     match level {
@@ -204,25 +204,6 @@ impl PageParser {
         self.page
             .operation
             .get_or_insert_with(OperationFacts::default)
-    }
-
-    fn front_matter(&mut self, text: &str) {
-        // Front matter here is flat `key: value` lines; real pages put unquoted
-        // colons in values, which a YAML parser rejects, so read it line by line.
-        for line in text.lines() {
-            if let Some((key, value)) = line.split_once(':') {
-                let key = key.trim();
-                if !key.is_empty() && !key.starts_with(['#', '-', ' ']) {
-                    let value = value
-                        .trim()
-                        .trim_matches('"')
-                        .trim_matches('\'')
-                        .trim()
-                        .to_string();
-                    self.page.front_matter.insert(key.to_string(), value);
-                }
-            }
-        }
     }
 
     /// Text between the title and the first section: the namespace and summary.
