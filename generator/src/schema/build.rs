@@ -32,19 +32,19 @@ pub fn build(mut pages: Vec<Page>, diagnostics: Vec<Diagnostic>) -> Schema {
 
 /// Examples' bodies move from the pages into the schema, once nothing reads
 /// them from the pages any more: a copy of every body would cost more.
+/// `pages` are sorted by file, and an operation's examples are its page's,
+/// in the page's order: each is found by a search and a walk, not hashed.
 fn move_bodies(schema: &mut Schema, pages: &mut [Page]) {
-    let mut parsed: FxHashMap<(&str, u32), &mut Option<parse::JsonBody>> = FxHashMap::default();
-    for page in pages.iter_mut() {
-        let file = page.file.as_str();
-        for e in page.examples.iter_mut() {
-            parsed.insert((file, e.line), &mut e.body);
-        }
-    }
     for op in &mut schema.operations {
+        let Ok(at) = pages.binary_search_by(|p| p.file.as_str().cmp(&op.source.file)) else {
+            continue;
+        };
+        let mut parsed = pages[at].examples.iter_mut();
         for e in &mut op.examples {
             e.body = parsed
-                .get_mut(&(e.source.file.as_str(), e.source.line))
-                .and_then(|b| b.take())
+                .by_ref()
+                .find(|p| p.line == e.source.line)
+                .and_then(|p| p.body.take())
                 .map(|b| b.value);
         }
     }
