@@ -7,7 +7,7 @@ use regex::Regex;
 use super::examples::{self, ExampleKind};
 use super::json_tree::Json;
 use super::markdown::{self, Block, BlockKind, Inline, Row};
-use super::text::{find_short, without};
+use super::text::{find_short, strip_prefix_ci, without};
 use super::typeref::{self, TypeName};
 use super::{
     enums, http, json, BodyFacts, EnumFacts, EnumMember, HeaderRow, OperationFacts, Page,
@@ -74,21 +74,28 @@ impl PageParser {
             match &block.kind {
                 BlockKind::FrontMatter(text) => self.page.front_matter.add(text),
                 BlockKind::Heading { level, inline } => {
-                    let text = inline.text.trim().to_string();
+                    // Copied only where kept: section names into buffers
+                    // reused from heading to heading.
+                    let text = inline.text.trim();
                     match level {
                         1 if self.page.title.is_none() && !is_tab_marker(inline) => {
-                            self.page.title = Some((text, block.line));
+                            self.page.title = Some((text.to_string(), block.line));
                         }
                         2 => {
                             seen_h2 = true;
-                            section = text.to_ascii_lowercase();
+                            section.clear();
+                            section.push_str(text);
+                            section.make_ascii_lowercase();
                             subsection.clear();
                             section_link = None;
                             if section == "http request" {
                                 self.operation().line = block.line;
                             }
                         }
-                        3.. => subsection = text,
+                        3.. => {
+                            subsection.clear();
+                            subsection.push_str(text);
+                        }
                         _ => {}
                     }
                 }
@@ -696,12 +703,6 @@ impl PageParser {
 /// `# [HTTP](#tab/http)`: a tab strip, not a title.
 fn is_tab_marker(inline: &Inline) -> bool {
     inline.links.iter().any(|l| l.dest.starts_with("#tab/"))
-}
-
-fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
 }
 
 /// The enum a table lists, if any: an enum page's `## Members` (named by its

@@ -1,6 +1,9 @@
 //! The Type column of a property table → a type reference in OData spelling.
 
+use std::borrow::Cow;
+
 use super::markdown::{Inline, Link};
+use super::text::{strip_prefix_ci, strip_suffix_ci};
 
 /// What a type cell names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +83,7 @@ pub fn parse(cell: &Inline) -> Option<TypeRef> {
                     named_from_link(link)
                 } else {
                     TypeName::Named {
-                        name: clean(&link.text),
+                        name: clean(&link.text).into_owned(),
                         namespace: None,
                     }
                 },
@@ -94,31 +97,30 @@ pub fn parse(cell: &Inline) -> Option<TypeRef> {
 /// Reads a type as text: `String`, `Edm.Int64`, `String collection`,
 /// `Collection(microsoft.graph.x)`, `[x][]`, `x or y` (any JSON).
 pub fn parse_text(text: &str) -> Option<TypeRef> {
-    let mut text = clean(text);
+    let cleaned = clean(text);
+    let mut text: &str = &cleaned;
     if text.is_empty() {
         return None;
     }
     let mut collection = false;
-    let lower = text.to_ascii_lowercase();
-    if lower.starts_with("collection(") && lower.ends_with(')') {
+    if let Some(inner) = strip_prefix_ci(text, "collection(").and_then(|t| t.strip_suffix(')')) {
         collection = true;
-        text = text["collection(".len()..text.len() - 1].trim().to_string();
-    } else if let Some(stripped) = strip_suffix_ci(&text, " collection") {
+        text = inner.trim();
+    } else if let Some(stripped) = strip_suffix_ci(text, " collection") {
         collection = true;
-        text = stripped.trim().to_string();
+        text = stripped.trim();
     }
     // "String (max 100 characters)": the type is before the parenthesis.
     if let Some((head, _)) = text.split_once(" (") {
-        text = head.trim().to_string();
+        text = head.trim();
     }
-    let lower = text.to_ascii_lowercase();
-    if lower == "enumeration" || lower == "enum" {
+    if text.eq_ignore_ascii_case("enumeration") || text.eq_ignore_ascii_case("enum") {
         return Some(TypeRef {
             name: TypeName::Enumeration,
             collection,
         });
     }
-    if let Some(p) = primitive(&text) {
+    if let Some(p) = primitive(text) {
         return Some(TypeRef {
             name: TypeName::Primitive(p),
             collection,
@@ -129,7 +131,7 @@ pub fn parse_text(text: &str) -> Option<TypeRef> {
             && s.chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
     };
-    if !is_name(&text) {
+    if !is_name(text) {
         // "String or Int32", "identitySet, or null": no one type; any JSON keeps the value.
         return Some(TypeRef {
             name: TypeName::Primitive("Edm.Untyped"),
@@ -137,14 +139,23 @@ pub fn parse_text(text: &str) -> Option<TypeRef> {
         });
     }
     Some(TypeRef {
-        name: qualified(&text),
+        name: qualified(text),
         collection,
     })
 }
 
 /// The cell text without markup: HTML tags, emphasis, code ticks, escapes,
-/// reference-link brackets (`[x][]`) and a trailing period.
-fn clean(text: &str) -> String {
+/// reference-link brackets (`[x][]`) and a trailing period. Borrowed when
+/// the cell has no markup (most Type cells).
+fn clean(text: &str) -> Cow<'_, str> {
+    let trim = |t: &str| -> usize {
+        // Where the trimmed text ends: spaces, then periods, then spaces off.
+        t.trim_end().trim_end_matches('.').trim_end().len()
+    };
+    if !text.contains(['<', '`', '*', '\\', '[', ']']) {
+        let text = text.trim_start();
+        return Cow::Borrowed(&text[..trim(text)]);
+    }
     let mut out = String::with_capacity(text.len());
     let mut in_tag = false;
     for c in text.chars() {
@@ -156,7 +167,11 @@ fn clean(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.trim().trim_end_matches('.').trim().to_string()
+    let end = trim(&out);
+    out.truncate(end);
+    let start = out.len() - out.trim_start().len();
+    out.drain(..start);
+    Cow::Owned(out)
 }
 
 /// `#x-values` or `enums.md#x-values`: an enum documented in a values section.
@@ -226,11 +241,6 @@ pub fn named_from_link(link: &Link) -> TypeName {
         stem.rsplit('-').next().unwrap_or(stem).to_string()
     };
     TypeName::Named { name, namespace }
-}
-
-fn strip_suffix_ci<'a>(text: &'a str, suffix: &str) -> Option<&'a str> {
-    let cut = text.len().checked_sub(suffix.len())?;
-    (text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(suffix)).then(|| &text[..cut])
 }
 
 #[cfg(test)]
