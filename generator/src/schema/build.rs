@@ -44,8 +44,11 @@ fn move_bodies(schema: &mut Schema, pages: &mut [Page]) {
             e.body = parsed
                 .by_ref()
                 .find(|p| p.line == e.source.line)
-                .and_then(|p| p.body.take())
-                .map(|b| b.value);
+                .and_then(|p| p.body.as_mut())
+                // The value only (a page has one operation, so it is taken
+                // once): the text it was read from is freed with the pages,
+                // on every thread, not here on one.
+                .map(|b| std::mem::replace(&mut b.value, Json::Null));
         }
     }
 }
@@ -792,6 +795,12 @@ impl Builder {
             return;
         };
         let positions = self.property_positions.entry(type_key).or_default();
+        let properties = properties.into_iter();
+        if def.properties.is_empty() {
+            // A type's first table: room for its rows at once, not grown row
+            // by row (a property is ~200 bytes, copied at each growth).
+            def.properties.reserve_exact(properties.size_hint().0);
+        }
         for property in properties {
             let existing = positions.get(&property.name).map(|&i| &def.properties[i]);
             match existing {
