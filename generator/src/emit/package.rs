@@ -154,7 +154,7 @@ fn examples(schema: &Schema, options: &Options) -> String {
             let (body, typ) = (e.body.as_ref()?, e.body_type.as_ref()?);
             generated(typ).then(|| {
                 json!({
-                    "file": e.source.file,
+                    "file": &*e.source.file,
                     "line": e.source.line,
                     "type": typ,
                     "collection": e.body_collection,

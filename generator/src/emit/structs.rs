@@ -240,7 +240,7 @@ fn type_doc(def: &TypeDef) -> String {
     // A page documents a type in several places (table, JSON block, …): name it once.
     let mut files: Vec<String> = Vec::new();
     for source in &def.sources {
-        let file = ["`", source.file.as_str(), "`"].concat();
+        let file = ["`", &source.file, "`"].concat();
         if !files.contains(&file) {
             files.push(file);
         }

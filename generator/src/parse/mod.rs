@@ -25,8 +25,9 @@ pub use typeref::{TypeName, TypeRef};
 /// Everything one page says.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
-    /// Path relative to the docs folder, `/`-separated.
-    pub file: String,
+    /// Path relative to the docs folder, `/`-separated; shared with every
+    /// fact of the schema read from the page.
+    pub file: std::sync::Arc<str>,
     pub front_matter: FrontMatter,
     /// The H1 title and its line.
     pub title: Option<(String, u32)>,

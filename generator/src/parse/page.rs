@@ -38,7 +38,7 @@ pub fn parse_page(file: &str, text: &str) -> (Page, Vec<Diagnostic>) {
     let blocks = markdown::blocks(text);
     let mut p = PageParser {
         page: Page {
-            file: file.to_string(),
+            file: file.into(),
             ..Page::default()
         },
         diagnostics: Vec::new(),

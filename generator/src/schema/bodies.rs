@@ -16,13 +16,13 @@ impl<'a> Bodies<'a> {
                 .flat_map(|p| {
                     p.examples
                         .iter()
-                        .filter_map(move |e| Some(((p.file.as_str(), e.line), e.body.as_ref()?)))
+                        .filter_map(move |e| Some(((&*p.file, e.line), e.body.as_ref()?)))
                 })
                 .collect(),
         )
     }
 
     pub fn get(&self, source: &Source) -> Option<&'a JsonBody> {
-        self.0.get(&(source.file.as_str(), source.line)).copied()
+        self.0.get(&(&*source.file, source.line)).copied()
     }
 }

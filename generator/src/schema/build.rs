@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -36,7 +37,7 @@ pub fn build(mut pages: Vec<Page>, diagnostics: Vec<Diagnostic>) -> Schema {
 /// in the page's order: each is found by a search and a walk, not hashed.
 fn move_bodies(schema: &mut Schema, pages: &mut [Page]) {
     for op in &mut schema.operations {
-        let Ok(at) = pages.binary_search_by(|p| p.file.as_str().cmp(&op.source.file)) else {
+        let Ok(at) = pages.binary_search_by(|p| p.file.cmp(&op.source.file)) else {
             continue;
         };
         let mut parsed = pages[at].examples.iter_mut();
@@ -320,9 +321,9 @@ fn fold(folded: &mut FxHashMap<String, Vec<String>>, key: &str, qualified: Strin
         .push(qualified);
 }
 
-fn src(file: &str, line: u32) -> Source {
+fn src(file: &Arc<str>, line: u32) -> Source {
     Source {
-        file: file.to_string(),
+        file: Arc::clone(file),
         line,
     }
 }
@@ -398,7 +399,7 @@ impl Builder {
             && page.resource.is_none()
         {
             self.skipped.push(Skipped {
-                file: page.file.clone(),
+                file: page.file.to_string(),
                 reason: "not a reference page: no property table, enum, HTTP request or resource annotation".to_string(),
             });
             return;
@@ -1276,7 +1277,7 @@ fn areas_of<'a>(pages: &[&'a Page]) -> FxHashMap<&'a str, String> {
         .iter()
         .filter_map(|p| {
             let prod = p.front_matter.get("ms.prod")?.trim().to_ascii_lowercase();
-            (!prod.is_empty()).then_some((p.file.as_str(), prod))
+            (!prod.is_empty()).then_some((&*p.file, prod))
         })
         .collect()
 }
@@ -1284,7 +1285,7 @@ fn areas_of<'a>(pages: &[&'a Page]) -> FxHashMap<&'a str, String> {
 /// Each item's documentation area: the `ms.prod` front matter of the page it
 /// was first documented on (none when that page does not say).
 fn set_areas(schema: &mut Schema, areas: &FxHashMap<&str, String>) {
-    let area = |source: &Source| areas.get(source.file.as_str()).cloned();
+    let area = |source: &Source| areas.get(&*source.file).cloned();
     for t in &mut schema.types {
         t.area = area(&t.source);
     }

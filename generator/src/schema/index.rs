@@ -162,7 +162,7 @@ mod tests {
 
     fn source(name: &str) -> Source {
         Source {
-            file: format!("{name}.md"),
+            file: format!("{name}.md").into(),
             line: 1,
         }
     }
@@ -177,7 +177,7 @@ mod tests {
             open: false,
             properties: Vec::new(),
             source: Source {
-                file: format!("{name}.md"),
+                file: format!("{name}.md").into(),
                 line: 1,
             },
             sources: Vec::new(),
