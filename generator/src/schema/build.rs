@@ -99,7 +99,7 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     for page in &pages {
         b.representation(page, &folded);
     }
-    b.resolve(&bodies);
+    b.resolve(&bodies, folded);
     let mut schema = b.finish();
     set_areas(&mut schema, &areas);
     // Checking the examples, naming everything and finding ambiguous routes
@@ -945,7 +945,8 @@ impl Builder {
 
     /// Makes every type reference name a known type, infers the types that only
     /// examples show, and reports the rest.
-    fn resolve(&mut self, bodies: &Bodies) {
+    /// `folded`: [`Self::folded_keys`] of the types and enums so far.
+    fn resolve(&mut self, bodies: &Bodies, mut folded: FxHashMap<String, Vec<String>>) {
         // Each name is resolved (or reported) at its first reference only:
         // later ones are collected no more (a common type is named thousands
         // of times).
@@ -978,8 +979,9 @@ impl Builder {
         // Looked up for every type name in the schema, never listed.
         let mut renames: FxHashMap<String, String> = FxHashMap::default();
         let mut reported: FxHashSet<String> = FxHashSet::default();
-        // Kept up to date as enums and inferred types are added below.
-        let mut folded = self.folded_keys();
+        // `folded` is kept up to date as enums and inferred types are added below.
+        // Operations by the type they send or receive, made when first needed.
+        let mut by_type = None;
         for (reference, source, role) in references {
             if reference.starts_with("Edm.")
                 || renames.contains_key(&reference)
@@ -1017,7 +1019,13 @@ impl Builder {
                     continue;
                 }
             }
-            if let Some(def) = infer::from_examples(&reference, &self.operations, bodies) {
+            let by_type =
+                by_type.get_or_insert_with(|| infer::operations_by_type(&self.operations));
+            let named_by = by_type
+                .get(reference.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            let operations = named_by.iter().map(|&i| &self.operations[i]);
+            if let Some(def) = infer::from_examples(&reference, operations, bodies) {
                 self.diagnostics.push(Diagnostic::warning(
                     Code::InferredType,
                     &def.source.file,
@@ -1046,6 +1054,10 @@ impl Builder {
             ));
         }
         let rename = |t: &mut String| {
+            // Primitives are never renamed (most types named are): not hashed.
+            if t.starts_with("Edm.") {
+                return;
+            }
             if let Some(found) = renames.get(t.as_str()).filter(|f| *f != t) {
                 t.clone_from(found);
             }

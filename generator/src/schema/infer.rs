@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::bodies::Bodies;
 use super::model::{Operation, Property, Source, TypeDef};
@@ -16,10 +16,11 @@ static INSTANT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Infers `qualified` from the first example (in page order) whose body is an
 /// instance of it: a response of an operation returning it, or a request of
-/// one taking it.
-pub fn from_examples(
+/// one taking it. `operations` are those to look in, in order: every one,
+/// or only those that name the type (see [`operations_by_type`]).
+pub fn from_examples<'o>(
     qualified: &str,
-    operations: &[Operation],
+    operations: impl IntoIterator<Item = &'o Operation>,
     bodies: &Bodies,
 ) -> Option<TypeDef> {
     let (namespace, name) = qualified.rsplit_once('.')?;
@@ -110,6 +111,24 @@ pub fn from_examples(
 }
 
 /// The OData type a JSON value suggests. Objects and nulls say too little: any JSON.
+/// Each type a request body or response names → the positions of the
+/// operations naming it, in order: what [`from_examples`] looks in for a
+/// type, instead of every operation for every undocumented type.
+pub fn operations_by_type(operations: &[Operation]) -> FxHashMap<&str, Vec<usize>> {
+    let mut by_type: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, op) in operations.iter().enumerate() {
+        let request = op.request_body.as_ref().map(|b| b.typ.as_str());
+        let response = op.response.as_ref().and_then(|r| r.typ.as_deref());
+        for typ in request.into_iter().chain(response) {
+            let list = by_type.entry(typ).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    by_type
+}
+
 fn json_type(value: &Json) -> (&'static str, bool) {
     match value {
         Json::Bool(_) => ("Edm.Boolean", false),
