@@ -78,13 +78,42 @@ pub fn clean(text: &str) -> String {
             blank = true;
             continue;
         }
-        escape_line(line, &mut out);
+        if is_plain(line) {
+            // Most doc lines: nothing to escape, unlink or wrap.
+            out.push_str(line);
+        } else {
+            escape_line(line, &mut out);
+        }
         out.push('\n');
         blank = false;
     }
     out.truncate(out.trim_end().len());
     out
 }
+
+/// Whether `line` reads the same escaped: printable ASCII without markup
+/// characters, inline code, HTML or links, and no URL to wrap. One pass
+/// over a table, where [`escape_line`] makes several.
+fn is_plain(line: &str) -> bool {
+    line.bytes()
+        .fold(true, |plain, b| plain & PLAIN[usize::from(b)])
+        && !line.contains("http")
+}
+
+/// The bytes [`is_plain`] lets through: printable ASCII but `` ` ``, `<`,
+/// `>`, `[`, `]` and the ones [`escaped`] spells otherwise.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b' ';
+    while b <= b'~' {
+        table[b as usize] = !matches!(
+            b,
+            b'`' | b'<' | b'>' | b'[' | b']' | b'\\' | b'*' | b'_' | b'#'
+        );
+        b += 1;
+    }
+    table
+};
 
 /// Appends `line` escaped to `out`.
 fn escape_line(line: &str, out: &mut String) {
@@ -179,7 +208,35 @@ fn escape_text(piece: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, escape_line, is_plain};
+
+    #[test]
+    fn a_plain_line_is_its_own_escape() {
+        let lines = [
+            "The display name. Read-only.",
+            "Possible values are: `a_b`, `c`.",
+            "See [user](user.md).",
+            "a_b",
+            "1 < 2",
+            "#tag",
+            "x \\ y",
+            "*bold*",
+            "Go to https://example.com/a.",
+            "A (http) word",
+            "Tab\there",
+            "Café",
+        ];
+        for line in lines {
+            let mut escaped = String::new();
+            escape_line(line, &mut escaped);
+            if is_plain(line) {
+                assert_eq!(escaped, line, "{line}");
+            }
+        }
+        assert!(is_plain("The display name. Read-only."));
+        assert!(!is_plain("Possible values are: `a`."));
+        assert!(!is_plain("Go to https://example.com."));
+    }
 
     #[test]
     fn text_stays_text() {
