@@ -10,7 +10,8 @@
 //! (measured in a process of its own) and of this process, whose stages hold
 //! every stage's output at once.
 //! Each run's output is freed after its clock stops, for the floor too: the
-//! command line leaves what it made to the process's exit and a build script's
+//! command line leaves what it made (and the parsed pages, see
+//! `load_keeping_pages`) to the process's exit and a build script's
 //! `Generated` is freed on a thread of its own, so neither waits for it.
 //! Thread count is rayon's default (the machine's cores), for the floor too.
 //! Set `MDBIND_BENCH_CORPUS` to measure another docs folder. The allocator is
@@ -48,9 +49,10 @@ fn main() {
     }
     if std::env::var_os(WHOLE_RUN_ONCE).is_some() {
         // The child of `whole_run_peak`: one whole run, then its peak.
-        let schema = mdbind::load(&corpus).unwrap();
-        std::hint::black_box(mdbind::emit::emit(&schema));
+        let (schema, pages) = mdbind::load_keeping_pages(&corpus).unwrap();
+        let files = std::hint::black_box(mdbind::emit::emit(&schema));
         println!("{}", peak_rss());
+        drop((schema, pages, files));
         return;
     }
     let files = mdbind::docs_files(&corpus).unwrap();
@@ -104,7 +106,7 @@ fn main() {
         (pages, diagnostics)
     };
     let t_schema = median_with(pages_and_diagnostics, |(pages, diagnostics)| {
-        mdbind::schema::build(pages, diagnostics)
+        mdbind::schema::build_keeping_pages(pages, diagnostics)
     });
     let schema = {
         let (pages, diagnostics) = pages_and_diagnostics();
@@ -126,9 +128,9 @@ fn main() {
     let peak_of_stages = peak_rss();
     drop((texts, parsed, schema));
     let whole_run = || {
-        let schema = mdbind::load(&corpus).unwrap();
+        let (schema, pages) = mdbind::load_keeping_pages(&corpus).unwrap();
         let files = mdbind::emit::emit(&schema);
-        (schema, files)
+        (schema, pages, files)
     };
     let t_whole = median(whole_run);
     let paired = paired_ratios(floor_run, whole_run);

@@ -101,6 +101,18 @@ pub struct Generated {
     pub files: Vec<GeneratedFile>,
     /// The cargo features items are gated by (empty unless [`Builder::features_by`]).
     pub features: Vec<String>,
+    /// The parsed pages, freed with the rest (see [`crate::load_keeping_pages`]).
+    pages: ParsedPages,
+}
+
+/// Parsed pages held only to be freed later; printed as their count.
+#[derive(Default)]
+struct ParsedPages(Vec<crate::parse::Page>);
+
+impl std::fmt::Debug for ParsedPages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} parsed pages", self.0.len())
+    }
 }
 
 impl Generated {
@@ -119,6 +131,7 @@ impl Drop for Generated {
         free_elsewhere((
             std::mem::take(&mut self.schema),
             std::mem::take(&mut self.files),
+            std::mem::take(&mut self.pages),
         ));
     }
 }
@@ -262,7 +275,7 @@ impl Builder {
         for file in crate::load::all_files(&docs)? {
             println!("cargo:rerun-if-changed={}", docs.join(file).display());
         }
-        let schema = crate::load(&docs)?;
+        let (schema, pages) = crate::load_keeping_pages(&docs)?;
         let files = crate::emit::emit_with(&schema, &self.options);
         // Held as what is returned from here on, so that it is freed
         // elsewhere on the error path too.
@@ -270,6 +283,7 @@ impl Builder {
             schema,
             files,
             features: Vec::new(),
+            pages: ParsedPages(pages),
         };
         let schema = &generated.schema;
         let errors: Vec<Diagnostic> = schema
@@ -341,6 +355,7 @@ mod tests {
                 contents: "// x".into(),
             }],
             features: vec!["area".into()],
+            pages: ParsedPages::default(),
         };
         let (schema, files, features) = generated.into_parts();
         assert_eq!(schema.pages, 3);

@@ -26,7 +26,7 @@ pub mod write;
 pub use builder::{Builder, Error, Generated};
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{DateTimeCrate, FeaturesBy, GeneratedFile};
-pub use load::{docs_files, load};
+pub use load::{docs_files, load, load_keeping_pages};
 pub use schema::Schema;
 
 /// Reads every page under `docs` and generates the Rust files for it.

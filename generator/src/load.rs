@@ -61,6 +61,16 @@ fn sort_paths(paths: &mut [PathBuf]) {
 /// Parses and merges every page under `docs`. Fails only when the folder
 /// cannot be listed; an unreadable page is a diagnostic.
 pub fn load(docs: &Path) -> std::io::Result<Schema> {
+    let (schema, pages) = load_keeping_pages(docs)?;
+    schema::free_pages(pages);
+    Ok(schema)
+}
+
+/// [`load`], handing back the parsed pages too (see
+/// [`schema::build_keeping_pages`]): the command line leaves them to the
+/// process's exit and a build script's [`crate::Generated`] frees them on a
+/// thread of its own.
+pub fn load_keeping_pages(docs: &Path) -> std::io::Result<(Schema, Vec<Page>)> {
     let files = all_files(docs)?;
     let parsed: Vec<Loaded> = files
         .par_iter()
@@ -105,11 +115,11 @@ pub fn load(docs: &Path) -> std::io::Result<Schema> {
             }
         }
     }
-    let mut schema = schema::build(pages, diagnostics);
+    let (mut schema, pages) = schema::build_keeping_pages(pages, diagnostics);
     schema.pages_skipped.extend(skipped);
     schema.pages_skipped.sort();
     schema.pages += files.len();
-    Ok(schema)
+    Ok((schema, pages))
 }
 
 enum Loaded {

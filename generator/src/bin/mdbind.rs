@@ -126,7 +126,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 }),
                 ..Default::default()
             };
-            let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let schema = load(&docs)?;
             let files = match &crate_name {
                 Some(name) => {
                     let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
@@ -199,10 +199,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             new_docs,
             format,
         } => {
-            let old =
-                mdbind::load(&old_docs).map_err(|e| format!("{}: {e}", old_docs.display()))?;
-            let new =
-                mdbind::load(&new_docs).map_err(|e| format!("{}: {e}", new_docs.display()))?;
+            let old = load(&old_docs)?;
+            let new = load(&new_docs)?;
             let diff = mdbind::diff::diff(&old, &new);
             match format {
                 Format::Human => print!("{}", mdbind::diff::render(&diff)),
@@ -214,14 +212,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { docs } => {
-            let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let schema = load(&docs)?;
             let json = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
             println!("{json}");
             left_for_exit(schema);
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { docs, format } => {
-            let schema = mdbind::load(&docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+            let schema = load(&docs)?;
             let diagnostics = &schema.diagnostics;
             match format {
                 Format::Human => {
@@ -260,7 +258,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     );
                 }
             }
-            Ok(exit_for(diagnostics))
+            let code = exit_for(diagnostics);
+            left_for_exit(schema);
+            Ok(code)
         }
     }
 }
@@ -271,6 +271,15 @@ fn exit_for(diagnostics: &[mdbind::Diagnostic]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// [`mdbind::load_keeping_pages`], the parsed pages left to the end of the
+/// process (freeing them is ~20-35 ms of both cores on a large docs folder).
+fn load(docs: &std::path::Path) -> Result<mdbind::Schema, String> {
+    let (schema, pages) =
+        mdbind::load_keeping_pages(docs).map_err(|e| format!("{}: {e}", docs.display()))?;
+    left_for_exit(pages);
+    Ok(schema)
 }
 
 /// Leaves `value` to the end of the process instead of freeing it: the

@@ -14,7 +14,7 @@ pub mod names;
 mod routes;
 mod summary;
 
-pub use build::{build, DEFAULT_NAMESPACE};
+pub use build::{build, build_keeping_pages, free_pages, DEFAULT_NAMESPACE};
 pub use conformance::ExampleCounts;
 pub use index::Index;
 pub use model::*;
