@@ -128,6 +128,18 @@ impl Generated {
 
 impl Drop for Generated {
     fn drop(&mut self) {
+        let schema = &self.schema;
+        if self.files.is_empty()
+            && self.pages.0.is_empty()
+            && schema.types.is_empty()
+            && schema.enums.is_empty()
+            && schema.operations.is_empty()
+            && schema.diagnostics.is_empty()
+        {
+            // Nothing large left (taken by `into_parts`, or no docs): freed
+            // here, without starting a thread.
+            return;
+        }
         free_elsewhere((
             std::mem::take(&mut self.schema),
             std::mem::take(&mut self.files),
