@@ -253,20 +253,51 @@ pub fn plan(schema: &Schema) -> Names {
             )
         })
         .collect();
-    let mut type_scopes: BTreeMap<String, Scope> = BTreeMap::new();
-    let types: Vec<String> = schema
-        .types
-        .iter()
-        .zip(type_bases)
-        .map(|(def, base)| {
-            let scope = type_scopes
-                .entry(def.namespace.clone())
-                .or_insert_with(|| Scope::with(RESERVED_TYPES));
-            claim_type(scope, base)
-        })
-        .collect();
-    let fields = plan_fields(&schema.types);
-    let enums = schema
+    // Fields and operations claim in scopes of their own: planned beside
+    // the types and enums (each claim loop is serial).
+    let ((fields, operations), (types, enums, mut type_scopes)) = rayon::join(
+        || {
+            rayon::join(
+                || plan_fields(&schema.types),
+                || plan_operations(&schema.operations),
+            )
+        },
+        || {
+            let mut type_scopes: BTreeMap<String, Scope> = BTreeMap::new();
+            let types: Vec<String> = schema
+                .types
+                .iter()
+                .zip(type_bases)
+                .map(|(def, base)| {
+                    let scope = type_scopes
+                        .entry(def.namespace.clone())
+                        .or_insert_with(|| Scope::with(RESERVED_TYPES));
+                    claim_type(scope, base)
+                })
+                .collect();
+            let enums = plan_enums(schema, enum_bases, &mut type_scopes);
+            (types, enums, type_scopes)
+        },
+    );
+    let polymorphic = plan_polymorphic(&schema.types, &types, &mut type_scopes);
+    Names {
+        modules,
+        types,
+        fields,
+        enums,
+        polymorphic,
+        operations,
+    }
+}
+
+/// Each enum's Rust name (claimed in its namespace's scope, after the
+/// types) and its members' (`enum_bases`: the names wanted, in order).
+fn plan_enums(
+    schema: &Schema,
+    enum_bases: Vec<(String, Vec<String>)>,
+    type_scopes: &mut BTreeMap<String, Scope>,
+) -> Vec<(String, Vec<String>)> {
+    schema
         .enums
         .iter()
         .zip(enum_bases)
@@ -291,17 +322,7 @@ pub fn plan(schema: &Schema) -> Names {
                 .collect();
             (name, members)
         })
-        .collect();
-    let polymorphic = plan_polymorphic(&schema.types, &types, &mut type_scopes);
-    let operations = plan_operations(&schema.operations);
-    Names {
-        modules,
-        types,
-        fields,
-        enums,
-        polymorphic,
-        operations,
-    }
+        .collect()
 }
 
 /// A base type that a property is typed as, and that other types derive
