@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::context::Context;
+use crate::schema::index::address;
 
 /// Fields to box, each as (owning type's namespace, its name, property
 /// name), borrowed from the schema.
@@ -23,7 +24,6 @@ pub type BoxedFields<'a> = FxHashSet<(&'a str, &'a str, &'a str)>;
 pub fn boxed_fields<'a>(cx: &Context<'a>) -> BoxedFields<'a> {
     let types = &cx.schema.types;
     // A type's place in the schema by its address (the index gives the def).
-    let address = |t: &crate::schema::TypeDef| std::ptr::from_ref(t) as usize;
     let position: FxHashMap<usize, usize> = types
         .iter()
         .enumerate()

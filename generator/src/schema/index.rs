@@ -22,8 +22,9 @@ pub struct Index<'a> {
 /// example of many members against a table of many rows is not quadratic.
 const SCANNED_PROPERTIES: usize = 64;
 
-/// The key of a type of the schema in [`Index::large`].
-fn address(def: &TypeDef) -> usize {
+/// A type of the schema's identity, as a map key (here in [`Index::large`]):
+/// its address, stable while the schema is borrowed.
+pub(crate) fn address(def: &TypeDef) -> usize {
     std::ptr::from_ref(def) as usize
 }
 
