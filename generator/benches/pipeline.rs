@@ -206,11 +206,7 @@ fn median_with<T, O>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T) -> O) 
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let input = setup();
-            let start = Instant::now();
-            let output = std::hint::black_box(run(input));
-            let elapsed = start.elapsed();
-            drop(output);
-            elapsed
+            timed(|| run(input))
         })
         .collect();
     times.sort();
@@ -220,21 +216,23 @@ fn median_with<T, O>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T) -> O) 
     }
 }
 
+/// How long `run` takes; its output is freed after the clock stops.
+fn timed<O>(run: impl FnOnce() -> O) -> Duration {
+    let start = Instant::now();
+    let output = std::hint::black_box(run());
+    let elapsed = start.elapsed();
+    drop(output);
+    elapsed
+}
+
 /// `whole ÷ floor` for `PAIRS` pairs run back to back, sorted: on a shared
 /// machine whose speed drifts, a ratio taken within a pair moves less than
 /// the ratio of two medians taken seconds apart.
 fn paired_ratios<F, W>(mut floor: impl FnMut() -> F, mut whole: impl FnMut() -> W) -> Vec<f64> {
-    fn timed<O>(run: &mut impl FnMut() -> O) -> f64 {
-        let start = Instant::now();
-        let output = std::hint::black_box(run());
-        let elapsed = start.elapsed().as_secs_f64();
-        drop(output);
-        elapsed
-    }
     let mut ratios: Vec<f64> = (0..PAIRS)
         .map(|_| {
-            let f = timed(&mut floor);
-            timed(&mut whole) / f
+            let f = timed(&mut floor).as_secs_f64();
+            timed(&mut whole).as_secs_f64() / f
         })
         .collect();
     ratios.sort_by(f64::total_cmp);

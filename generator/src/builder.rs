@@ -87,10 +87,10 @@ impl From<std::io::Error> for Error {
 
 /// What a successful run produced.
 ///
-/// Dropping it frees the schema and the files on a thread of their own: the
-/// schema of a large docs folder is hundreds of thousands of small
-/// allocations, and freeing them one by one took 52–55 ms of a ~0.7 s build
-/// script run on the beta corpus (system allocator). A build script returns
+/// Dropping it frees the schema, the files and the parsed pages on a thread
+/// of their own: the schema of a large docs folder is hundreds of thousands
+/// of small allocations, and freeing them one by one took 52–55 ms of a
+/// ~0.7 s build script run on the beta corpus (system allocator). A build script returns
 /// right after and the operating system reclaims the memory at exit; a
 /// longer-lived program has it freed a moment later, off its own path. To
 /// keep the parts, take them with [`Generated::into_parts`] (a type with a
