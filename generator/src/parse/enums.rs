@@ -17,7 +17,8 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`]+)`").unwrap(
 /// comma-separated list of identifiers up to the end of the sentence.
 pub fn possible_values(description: &str) -> Vec<String> {
     // Every pattern says "values": most descriptions skip the regex.
-    if !super::contains_ignore_case(description, "values") {
+    static VALUES: super::Phrase = super::Phrase::new("values");
+    if !VALUES.occurs_in(description) {
         return Vec::new();
     }
     let Some(found) = POSSIBLE_VALUES.find(description) else {

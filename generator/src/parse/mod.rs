@@ -19,7 +19,7 @@ pub use front_matter::FrontMatter;
 pub use json::JsonBody;
 pub use json_tree::Json;
 pub use page::parse_page;
-pub(crate) use text::{contains_ignore_case, find_ignore_case};
+pub(crate) use text::Phrase;
 pub use typeref::{TypeName, TypeRef};
 
 /// Everything one page says.
@@ -110,36 +110,41 @@ pub struct PropertyMarks {
 }
 
 impl PropertyMarks {
-    /// The marks in `description` (ASCII case ignored).
     pub fn of(description: &str) -> Self {
-        // Every mark's words hold one of these; most descriptions hold none,
-        // and are not lower-cased and searched ten times for nothing.
-        if !["read", "null", "required"]
-            .iter()
-            .any(|w| contains_ignore_case(description, w))
-        {
-            return PropertyMarks::default();
-        }
-        let lower = description.to_ascii_lowercase();
-        PropertyMarks {
-            read_only: ["read-only", "read only", "readonly"]
-                .iter()
-                .any(|w| lower.contains(w)),
-            nullable: if ["not nullable", "non-nullable", "not null"]
-                .iter()
-                .any(|w| lower.contains(w))
-            {
-                Some(false)
-            } else if lower.contains("nullable") {
-                Some(true)
-            } else {
-                None
-            },
-            required: !lower.contains("not required")
-                && (lower.starts_with("required")
-                    || lower.contains("required.")
-                    || lower.contains("(required)")),
-        }
+        static READ: Phrase = Phrase::new("read");
+        static NULL: Phrase = Phrase::new("null");
+        static REQUIRED: Phrase = Phrase::new("required");
+        static READ_ONLY: [Phrase; 3] = [
+            Phrase::new("read-only"),
+            Phrase::new("read only"),
+            Phrase::new("readonly"),
+        ];
+        static NOT_NULLABLE: [Phrase; 3] = [
+            Phrase::new("not nullable"),
+            Phrase::new("non-nullable"),
+            Phrase::new("not null"),
+        ];
+        static NULLABLE: Phrase = Phrase::new("nullable");
+        static NOT_REQUIRED: Phrase = Phrase::new("not required");
+        static REQUIRED_MARKS: [Phrase; 2] = [Phrase::new("required."), Phrase::new("(required)")];
+        text::with_lowercase(description, |lower| {
+            if ![&READ, &NULL, &REQUIRED].iter().any(|w| w.is_in(lower)) {
+                return PropertyMarks::default();
+            }
+            PropertyMarks {
+                read_only: READ_ONLY.iter().any(|w| w.is_in(lower)),
+                nullable: if NOT_NULLABLE.iter().any(|w| w.is_in(lower)) {
+                    Some(false)
+                } else if NULLABLE.is_in(lower) {
+                    Some(true)
+                } else {
+                    None
+                },
+                required: !NOT_REQUIRED.is_in(lower)
+                    && (lower.starts_with("required")
+                        || REQUIRED_MARKS.iter().any(|w| w.is_in(lower))),
+            }
+        })
     }
 }
 

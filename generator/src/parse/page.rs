@@ -9,6 +9,7 @@ use super::json_tree::Json;
 use super::markdown::{self, Block, BlockKind, Inline, Row};
 use super::text::{find_short, strip_prefix_ci, without};
 use super::typeref::{self, TypeName};
+use super::Phrase;
 use super::{
     enums, http, json, BodyFacts, EnumFacts, EnumMember, HeaderRow, OperationFacts, Page,
     PermissionRow, PropertyRow, PropertyTable, QueryParamRow, RequestLine, ResourceFacts,
@@ -105,9 +106,8 @@ impl PageParser {
                     }
                     self.inheritance(inline, block.line);
                     // The regex only where its words are: most paragraphs are not.
-                    if super::contains_ignore_case(&inline.text, "open type")
-                        && OPEN_TYPE.is_match(&inline.text)
-                    {
+                    static OPEN_TYPE_WORDS: Phrase = Phrase::new("open type");
+                    if OPEN_TYPE_WORDS.occurs_in(&inline.text) && OPEN_TYPE.is_match(&inline.text) {
                         self.page.open_type = true;
                     }
                     if section_link.is_none() {
@@ -386,7 +386,8 @@ impl PageParser {
             return;
         }
         // Every status sentence ends in "code": most paragraphs skip the regex.
-        if !super::contains_ignore_case(&inline.text, "code") {
+        static CODE: Phrase = Phrase::new("code");
+        if !CODE.occurs_in(&inline.text) {
             return;
         }
         let Some(caps) = STATUS.captures(&inline.text) else {
@@ -546,7 +547,9 @@ impl PageParser {
             }
             let description = cell(row, desc_col);
             // "… Inherited from [x](x.md)", anywhere in the cell.
-            let inherited_from = super::find_ignore_case(&description.text, "inherited from")
+            static INHERITED_FROM: Phrase = Phrase::new("inherited from");
+            let inherited_from = INHERITED_FROM
+                .find(&description.text)
                 .map(|at| at + "inherited from".len())
                 .and_then(|end| {
                     description
@@ -621,7 +624,8 @@ impl PageParser {
     /// "Inherits from [x](x.md)", "derived from [x][]": the page's base type.
     fn inheritance(&mut self, inline: &Inline, line: u32) {
         // Every marker has a "from": most paragraphs are passed over on one scan.
-        let has_from = super::contains_ignore_case(&inline.text, "from");
+        static FROM: Phrase = Phrase::new("from");
+        let has_from = FROM.occurs_in(&inline.text);
         if self.page.base.is_some() || !has_from {
             return;
         }
