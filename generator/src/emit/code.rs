@@ -259,7 +259,7 @@ impl Code {
     /// [`docs::attrs`]: super::docs::attrs
     pub fn doc(&mut self, text: &str) {
         let clean = super::docs::clean(text);
-        for line in clean.lines() {
+        for line in crate::parse::lines(&clean) {
             self.doc_line(line);
         }
     }
@@ -269,7 +269,7 @@ impl Code {
     ///
     /// [`docs::printable`]: super::docs::printable
     pub fn raw_doc(&mut self, text: &str) {
-        for line in text.lines() {
+        for line in crate::parse::lines(text) {
             self.doc_line(&super::docs::printable(line));
         }
     }

@@ -68,7 +68,7 @@ pub fn clean(text: &str) -> String {
     };
     let mut out = String::with_capacity(text.len() + 16);
     let mut blank = true;
-    for line in text.lines() {
+    for line in crate::parse::lines(&text) {
         let line = printable(line);
         let line = line.trim();
         if line.is_empty() {

@@ -42,7 +42,7 @@ pub fn format_items(items: Vec<TokenStream>) -> String {
 fn space_items(code: &str) -> String {
     let mut out = String::with_capacity(code.len() + code.len() / 20);
     let mut previous = "";
-    for line in code.lines() {
+    for line in crate::parse::lines(code) {
         let starts_item = !line.is_empty() && !line.starts_with([' ', '}', ')', ']']);
         let ends_item = previous.ends_with(['}', ';']) && !previous.starts_with([' ', '/']);
         if starts_item && ends_item {

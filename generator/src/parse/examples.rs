@@ -71,7 +71,7 @@ pub fn read(
     };
     // Lines are taken as they are needed: the body, most of a block, is read
     // from the block's text (below), not split into lines first.
-    let mut lines = code.lines().enumerate().peekable();
+    let mut lines = super::lines(code).enumerate().peekable();
     let Some((start, first)) = lines.find(|(_, l)| !l.trim().is_empty()) else {
         return example;
     };
@@ -125,11 +125,11 @@ pub fn read(
             let end =
                 body_start + super::markdown::count_newlines(&from_body.as_bytes()[..len]) + 1;
             // `len` is at the `\n` ending the body's last line, or the end.
-            let after = from_body.get(len + 1..).unwrap_or("").lines().collect();
+            let after = super::lines(from_body.get(len + 1..).unwrap_or("")).collect();
             (Some(body), Vec::new(), end, after)
         }
         None => {
-            let mut body_lines: Vec<&str> = from_body.lines().collect();
+            let mut body_lines: Vec<&str> = super::lines(from_body).collect();
             let len = json_end(&body_lines).unwrap_or(body_lines.len());
             let after = body_lines.split_off(len);
             (None, body_lines, body_start + len, after)

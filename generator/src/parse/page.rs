@@ -300,7 +300,7 @@ impl PageParser {
     }
 
     fn request_block(&mut self, code: &str, first_line: u32) {
-        for (i, text) in code.lines().enumerate() {
+        for (i, text) in super::lines(code).enumerate() {
             let line = first_line + i as u32;
             if text.trim().is_empty() {
                 continue;

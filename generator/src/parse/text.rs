@@ -28,6 +28,39 @@ pub fn without<'a>(text: &'a str, chars: &[char]) -> Cow<'a, str> {
     }
 }
 
+/// The lines of `text` as [`str::lines`] splits them (at `\n`, a `\r`
+/// before it dropped, no empty line after a final `\n`), each line end
+/// found by memchr's SIMD search: `str::lines` looks for it a byte or a word
+/// at a time, and code blocks and doc texts are split into lines by the
+/// hundred thousand.
+pub fn lines(text: &str) -> Lines<'_> {
+    Lines { rest: text }
+}
+
+/// See [`lines`].
+pub struct Lines<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let line = match memchr::memchr(b'\n', self.rest.as_bytes()) {
+            Some(end) => {
+                let line = &self.rest[..end];
+                self.rest = &self.rest[end + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut self.rest),
+        };
+        Some(line)
+    }
+}
+
 /// A phrase (ASCII, lower case) looked for in doc prose in any ASCII case.
 ///
 /// Prose is searched through a lower-cased copy (made once per text in a
@@ -184,5 +217,28 @@ mod tests {
             (Phrase::new("from").find_in(lower), inner)
         });
         assert_eq!(outer, (Some(6), Some(4)));
+    }
+
+    #[test]
+    fn lines_split_as_str_lines_does() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\n",
+            "a\rb\n",
+            "a\r",
+            "\r\n\r\n",
+            "a\n\nb",
+            "a\nb\r\nc\r",
+            "é\nü\r\n",
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 }
