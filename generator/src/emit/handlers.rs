@@ -93,6 +93,12 @@ pub struct PathField<'a> {
 }
 
 pub fn path_fields(op: &Operation) -> Vec<PathField<'_>> {
+    // Each template's parameters, read once for all the fields.
+    let in_paths: Vec<Vec<String>> = op
+        .paths
+        .iter()
+        .map(|path| parse::http::path_params(path))
+        .collect();
     op.path_params
         .iter()
         .enumerate()
@@ -101,13 +107,9 @@ pub fn path_fields(op: &Operation) -> Vec<PathField<'_>> {
                 .iter()
                 .filter(|p| p.name == param.name)
                 .count();
-            let always = op.paths.iter().all(|path| {
-                parse::http::path_params(path)
-                    .iter()
-                    .filter(|n| **n == param.name)
-                    .count()
-                    > nth
-            });
+            let always = in_paths
+                .iter()
+                .all(|names| names.iter().filter(|n| **n == param.name).count() > nth);
             PathField { param, nth, always }
         })
         .collect()
