@@ -106,6 +106,8 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
             (prepared, (Bodies::new(&pages), areas_of(&pages)))
         },
     );
+    // Operations are large: room for all of them at once, not regrown.
+    b.operations.reserve(operation_pages.len());
     for (page, prepared) in operation_pages.into_iter().zip(prepared) {
         b.page(page, prepared);
     }
