@@ -16,6 +16,9 @@ static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\(([^)]*)\)|\[([^\]]+)\]\[[^\]]*\]").unwrap());
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"https?://[^\s)<>]+[^\s)<>.,;:]").unwrap());
+/// Built once: `str::contains` sets up a searcher for every line.
+static HTTP: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("http"));
 static BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").unwrap());
 static CODE_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)<code>([^`]*?)</code>").unwrap());
@@ -61,7 +64,7 @@ pub fn printable(line: &str) -> std::borrow::Cow<'_, str> {
 
 /// The text as rustdoc should see it.
 pub fn clean(text: &str) -> String {
-    let text = if text.contains('<') {
+    let text = if memchr::memchr(b'<', text.as_bytes()).is_some() {
         BREAK.replace_all(text, "\n")
     } else {
         text.into()
@@ -97,7 +100,7 @@ pub fn clean(text: &str) -> String {
 fn is_plain(line: &str) -> bool {
     line.bytes()
         .fold(true, |plain, b| plain & PLAIN[usize::from(b)])
-        && !line.contains("http")
+        && HTTP.find(line.as_bytes()).is_none()
 }
 
 /// The bytes [`is_plain`] lets through: printable ASCII but `` ` ``, `<`,

@@ -109,13 +109,16 @@ pub fn status_line(line: &str) -> Option<(u16, String)> {
 pub fn path_params(template: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else {
+    while let Some(start) = memchr::memchr(b'{', rest.as_bytes()) {
+        let Some(len) = memchr::memchr(b'}', &rest.as_bytes()[start..]) else {
             break;
         };
         // `{id | userPrincipalName}`: one parameter, two ways to give it.
         let inner = &rest[start + 1..start + len];
-        let name = inner.split('|').next().unwrap_or(inner).trim().to_string();
+        let name = super::split_once_byte(inner, b'|')
+            .map_or(inner, |(first, _)| first)
+            .trim()
+            .to_string();
         if !name.is_empty() {
             out.push(name);
         }

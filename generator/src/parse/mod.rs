@@ -19,7 +19,7 @@ pub use front_matter::FrontMatter;
 pub use json::JsonBody;
 pub use json_tree::Json;
 pub use page::parse_page;
-pub(crate) use text::{lines, Phrase};
+pub(crate) use text::{lines, split_once_byte, Phrase};
 pub use typeref::{TypeName, TypeRef};
 
 /// Everything one page says.

@@ -28,6 +28,23 @@ pub fn without<'a>(text: &'a str, chars: &[char]) -> Cow<'a, str> {
     }
 }
 
+/// `text` around the first `byte` (ASCII), as `split_once` with a `char`
+/// splits it, found by memchr: `str::split_once(char)` costs a searcher's
+/// setup and a byte-at-a-time scan, and link targets and path templates are
+/// split this way tens of thousands of times.
+pub fn split_once_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = memchr::memchr(byte, text.as_bytes())?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
+/// [`split_once_byte`] at the last `byte`.
+pub fn rsplit_once_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = memchr::memrchr(byte, text.as_bytes())?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
 /// The lines of `text` as [`str::lines`] splits them (at `\n`, a `\r`
 /// before it dropped, no empty line after a final `\n`), each line end
 /// found by memchr's SIMD search: `str::lines` looks for it a byte or a word
@@ -124,7 +141,8 @@ thread_local! {
 pub fn with_lowercase<R>(text: &str, f: impl FnOnce(Lowercase) -> R) -> R {
     let lower = |buffer: &mut Vec<u8>| {
         buffer.clear();
-        buffer.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        buffer.extend_from_slice(text.as_bytes());
+        buffer.make_ascii_lowercase();
     };
     LOWERCASE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffer) => {
@@ -237,6 +255,22 @@ mod tests {
             assert_eq!(
                 lines(text).collect::<Vec<_>>(),
                 text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn splits_at_a_byte_as_split_once_does() {
+        for text in ["", "#", "a#b#c", "no", "é#ü", "#x", "x#"] {
+            assert_eq!(
+                split_once_byte(text, b'#'),
+                text.split_once('#'),
+                "{text:?}"
+            );
+            assert_eq!(
+                rsplit_once_byte(text, b'#'),
+                text.rsplit_once('#'),
                 "{text:?}"
             );
         }

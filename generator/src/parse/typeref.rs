@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::markdown::{Inline, Link};
-use super::text::{strip_prefix_ci, strip_suffix_ci};
+use super::text::{rsplit_once_byte, split_once_byte, strip_prefix_ci, strip_suffix_ci};
 
 /// What a type cell names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,26 +197,22 @@ pub fn qualified(text: &str) -> TypeName {
 
 /// Whether a link points at another documentation page (not a URL or an anchor).
 pub fn is_page_link(dest: &str) -> bool {
-    let path = dest.split_once('#').map_or(dest, |(path, _)| path);
+    let path = split_once_byte(dest, b'#').map_or(dest, |(path, _)| path);
     path.ends_with(".md") && super::text::find_short(path, "://").is_none()
 }
 
 /// A link to a type's page: the link text is the type's documented name; a page
 /// named `microsoft.aad.reporting-x.md` says the namespace.
 pub fn named_from_link(link: &Link) -> TypeName {
-    let file = link
-        .dest
-        .split_once('#')
-        .map_or(&*link.dest, |(file, _)| file);
-    let mut stem = file.rsplit_once('/').map_or(file, |(_, name)| name);
+    let file = split_once_byte(&link.dest, b'#').map_or(&*link.dest, |(file, _)| file);
+    let mut stem = rsplit_once_byte(file, b'/').map_or(file, |(_, name)| name);
     // Every `.md` off the end (`trim_end_matches`, without its searcher).
     while let Some(shorter) = stem.strip_suffix(".md") {
         stem = shorter;
     }
-    let namespace = stem
-        .split_once('-')
+    let namespace = split_once_byte(stem, b'-')
         .map(|(prefix, _)| prefix)
-        .filter(|p| p.contains('.'))
+        .filter(|p| memchr::memchr(b'.', p.as_bytes()).is_some())
         .map(str::to_string);
     let text = super::text::without(&link.text, &['`']);
     let text = text.trim();
@@ -238,7 +234,9 @@ pub fn named_from_link(link: &Link) -> TypeName {
             _ => text.to_string(),
         }
     } else {
-        stem.rsplit('-').next().unwrap_or(stem).to_string()
+        rsplit_once_byte(stem, b'-')
+            .map_or(stem, |(_, last)| last)
+            .to_string()
     };
     TypeName::Named { name, namespace }
 }
