@@ -92,6 +92,12 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
         pages.iter().partition(|page| page.operation.is_some());
     // What only the pages decide (example bodies by source, areas by
     // file) is gathered on that side too, in the merge's shadow.
+    // The namespace spellings known before the merge, for the preparation
+    // (the default one is spelled in lower case unless a page says otherwise).
+    let mut namespaces = b.namespaces.clone();
+    namespaces
+        .entry(DEFAULT_NAMESPACE.to_string())
+        .or_insert_with(|| DEFAULT_NAMESPACE.to_string());
     let ((), (prepared, (bodies, areas))) = rayon::join(
         || {
             for page in other_pages {
@@ -101,7 +107,7 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
         || {
             let prepared = operation_pages
                 .par_iter()
-                .map(|page| prepare_operation(page))
+                .map(|page| prepare_operation(page, &namespaces))
                 .collect::<Vec<_>>();
             (prepared, (Bodies::new(&pages), areas_of(&pages)))
         },
@@ -167,16 +173,62 @@ fn key(namespace: &str, name: &str) -> String {
     key
 }
 
+/// [`Builder::qualify`] with the namespace spellings `namespace` gives.
+fn qualify_in(
+    name: &TypeName,
+    page_ns: &str,
+    mut namespace: impl FnMut(&str) -> String,
+) -> Option<(String, String)> {
+    match name {
+        TypeName::Primitive(p) => p
+            .split_once('.')
+            .map(|(a, b)| (a.to_string(), b.to_string())),
+        TypeName::Named {
+            name,
+            namespace: ns,
+        } => {
+            let full = match ns {
+                Some(ns) => [ns.as_str(), ".", name.as_str()].concat(),
+                None => name.clone(),
+            };
+            if let Some(p) = parse::typeref::primitive(&full) {
+                return p
+                    .split_once('.')
+                    .map(|(a, b)| (a.to_string(), b.to_string()));
+            }
+            let ns = match ns {
+                Some(ns) => namespace(ns),
+                None => page_ns.to_string(),
+            };
+            Some((ns, name.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// The documented spelling of namespace `raw` among those known so far,
+/// as [`Builder::namespace`] finds it; `None` when it is not known yet.
+fn known_namespace(known: &BTreeMap<String, String>, raw: &str) -> Option<String> {
+    if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+        known.get(&raw.to_ascii_lowercase()).cloned()
+    } else {
+        known.get(raw).cloned()
+    }
+}
+
 /// An operation page's operation as far as the page alone says, and the
 /// conflicts it reports: made for every page in parallel before the merge.
 struct Prepared {
-    /// No request body or response yet, examples not yet typed.
+    /// Request body, response and example bodies typed when `typed`.
     operation: Operation,
     conflicts: Vec<Diagnostic>,
+    /// Whether the typing is done: it is where every namespace it names
+    /// was known before the merge (nearly always); the merge does the rest.
+    typed: bool,
 }
 
 /// [`Prepared`] for `page`; `None` when it documents no operation.
-fn prepare_operation(page: &Page) -> Option<Prepared> {
+fn prepare_operation(page: &Page, namespaces: &BTreeMap<String, String>) -> Option<Prepared> {
     let facts = page.operation.as_ref()?;
     let mut conflicts = Vec::new();
     let file = &page.file;
@@ -309,9 +361,177 @@ fn prepare_operation(page: &Page) -> Option<Prepared> {
         type_base: String::new(),
         area: None,
     };
+    let mut operation = operation;
+    // Typed here, on every thread, with the namespaces known before the
+    // merge: the same spellings the merge would find, as a spelling once
+    // known never changes. One it does not know yet leaves the typing to
+    // the merge, which learns it in page order.
+    let mut unknown = false;
+    let page_ns = page
+        .namespace
+        .as_ref()
+        .map_or(DEFAULT_NAMESPACE, |(ns, _)| ns.as_str());
+    let page_ns = known_namespace(namespaces, page_ns).unwrap_or_else(|| {
+        unknown = true;
+        String::new()
+    });
+    let typing = type_operation(page, &page_ns, |name, ns| {
+        qualify_in(name, ns, |raw| {
+            known_namespace(namespaces, raw).unwrap_or_else(|| {
+                unknown = true;
+                String::new()
+            })
+        })
+    });
+    if !unknown {
+        typing.apply(&mut operation);
+    }
     Some(Prepared {
         operation,
         conflicts,
+        typed: !unknown,
+    })
+}
+
+/// An operation's types that name other pages' types: its request body,
+/// its response and its example bodies'.
+struct Typing {
+    request_body: Option<Body>,
+    response: Option<Response>,
+    /// (body type, whether a collection) of each example with a body.
+    examples: Vec<Option<(Option<String>, bool)>>,
+}
+
+impl Typing {
+    fn apply(self, operation: &mut Operation) {
+        for (example, typed) in operation.examples.iter_mut().zip(self.examples) {
+            if let Some((body_type, body_collection)) = typed {
+                example.body_type = body_type;
+                example.body_collection = body_collection;
+            }
+        }
+        operation.request_body = self.request_body;
+        operation.response = self.response;
+    }
+}
+
+/// The [`Typing`] of `page`'s operation, names qualified by `qualify` in the
+/// order the merge always made them: body, response, then examples.
+fn type_operation(
+    page: &Page,
+    page_ns: &str,
+    mut qualify: impl FnMut(&TypeName, &str) -> Option<(String, String)>,
+) -> Typing {
+    let request_body = request_body_of(page, page_ns, &mut qualify);
+    let response = response_of(page, page_ns, &mut qualify);
+    let examples = page
+        .examples
+        .iter()
+        .map(|parsed| {
+            let body = parsed.body.as_ref()?;
+            let (mut body_type, body_collection) = match parsed.kind {
+                ExampleKind::Request => (request_body.as_ref().map(|b| b.typ.clone()), false),
+                ExampleKind::Response => (
+                    response.as_ref().and_then(|r| r.typ.clone()),
+                    response.as_ref().is_some_and(|r| r.collection),
+                ),
+            };
+            // Where the text names no type, a body that says its own `@odata.type` does.
+            if body_type.is_none() {
+                body_type = body
+                    .value
+                    .get("@odata.type")
+                    .and_then(|t| t.as_str())
+                    .and_then(parse::typeref::parse_text)
+                    .and_then(|t| qualify(&t.name, page_ns))
+                    .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
+            }
+            Some((body_type, body_collection))
+        })
+        .collect();
+    Typing {
+        request_body,
+        response,
+        examples,
+    }
+}
+
+/// The documented response: the "returns a `200 OK` response code and …"
+/// sentence; where it names no type (or is missing), the response
+/// example's annotation and status line say it.
+fn response_of(
+    page: &Page,
+    page_ns: &str,
+    qualify: &mut impl FnMut(&TypeName, &str) -> Option<(String, String)>,
+) -> Option<Response> {
+    let facts = page.operation.as_ref()?;
+    let example = page
+        .examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Response);
+    let annotated = example.and_then(|e| {
+        let parsed = parse::typeref::parse_text(e.odata_type.as_deref()?)?;
+        let typ =
+            qualify(&parsed.name, page_ns).map(|(n, t)| [n.as_str(), ".", t.as_str()].concat())?;
+        Some((typ, parsed.collection || e.is_collection.unwrap_or(false)))
+    });
+    if let Some(r) = &facts.response {
+        let typ = r
+            .typ
+            .as_ref()
+            .and_then(|t| qualify(t, page_ns))
+            .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
+        let (typ, collection) = match (typ, annotated) {
+            (Some(t), _) => (Some(t), r.collection),
+            (None, Some((t, c))) if r.status != 204 => (Some(t), c),
+            _ => (None, r.collection),
+        };
+        return Some(Response {
+            status: r.status,
+            typ,
+            collection,
+            source: src(&page.file, r.line),
+        });
+    }
+    let example = example?;
+    let (typ, collection) = annotated.map_or((None, false), |(t, c)| (Some(t), c));
+    Some(Response {
+        status: example.status.unwrap_or(200),
+        typ,
+        collection,
+        source: src(&page.file, example.line),
+    })
+}
+
+fn request_body_of(
+    page: &Page,
+    page_ns: &str,
+    qualify: &mut impl FnMut(&TypeName, &str) -> Option<(String, String)>,
+) -> Option<Body> {
+    let facts = page.operation.as_ref()?;
+    if let Some(body) = &facts.request_body {
+        if let Some((ns, name)) = body.typ.as_ref().and_then(|t| qualify(t, page_ns)) {
+            return Some(Body {
+                typ: [ns.as_str(), ".", name.as_str()].concat(),
+                collection: body.collection,
+                optional: optional_body(facts, page),
+                source: src(&page.file, body.line),
+            });
+        }
+    }
+    let table = page
+        .property_tables
+        .iter()
+        .find(|t| matches!(t.subject, TableSubject::RequestBody(_)))?;
+    let (ns, name) = match &table.subject {
+        TableSubject::RequestBody(Some(link)) => qualify(link, page_ns)?,
+        _ => (page_ns.to_string(), inline_body_name(page)),
+    };
+    Some(Body {
+        typ: [ns.as_str(), ".", name.as_str()].concat(),
+        collection: false,
+        optional: optional_body(facts, page),
+        source: src(&page.file, table.line),
     })
 }
 
@@ -380,28 +600,7 @@ impl Builder {
     /// Primitives come back as (`Edm`, `String`), so that formatting the pair
     /// gives their OData spelling.
     fn qualify(&mut self, name: &TypeName, page_ns: &str) -> Option<(String, String)> {
-        match name {
-            TypeName::Primitive(p) => p
-                .split_once('.')
-                .map(|(a, b)| (a.to_string(), b.to_string())),
-            TypeName::Named { name, namespace } => {
-                let full = match namespace {
-                    Some(ns) => [ns.as_str(), ".", name.as_str()].concat(),
-                    None => name.clone(),
-                };
-                if let Some(p) = parse::typeref::primitive(&full) {
-                    return p
-                        .split_once('.')
-                        .map(|(a, b)| (a.to_string(), b.to_string()));
-                }
-                let ns = match namespace {
-                    Some(ns) => self.namespace(ns),
-                    None => page_ns.to_string(),
-                };
-                Some((ns, name.clone()))
-            }
-            _ => None,
-        }
+        qualify_in(name, page_ns, |ns| self.namespace(ns))
     }
 
     fn page(&mut self, page: &Page, prepared: Option<Prepared>) {
@@ -852,113 +1051,19 @@ impl Builder {
         }
     }
 
-    /// Adds the operation `prepared` from `page`, with what needs the other
-    /// pages: its body and response types, and its examples' types.
+    /// Adds the operation `prepared` from `page`, typed here where the
+    /// preparation could not (see [`Prepared::typed`]).
     fn operation(&mut self, page: &Page, page_ns: &str, prepared: Prepared) {
         let Prepared {
             mut operation,
             conflicts,
+            typed,
         } = prepared;
         self.diagnostics.extend(conflicts);
-        let request_body = self.request_body(page, page_ns);
-        let response = self.response(page, page_ns);
-        for (example, parsed) in operation.examples.iter_mut().zip(&page.examples) {
-            let Some(body) = &parsed.body else { continue };
-            let (mut body_type, body_collection) = match parsed.kind {
-                ExampleKind::Request => (request_body.as_ref().map(|b| b.typ.clone()), false),
-                ExampleKind::Response => (
-                    response.as_ref().and_then(|r| r.typ.clone()),
-                    response.as_ref().is_some_and(|r| r.collection),
-                ),
-            };
-            // Where the text names no type, a body that says its own `@odata.type` does.
-            if body_type.is_none() {
-                body_type = body
-                    .value
-                    .get("@odata.type")
-                    .and_then(|t| t.as_str())
-                    .and_then(parse::typeref::parse_text)
-                    .and_then(|t| self.qualify(&t.name, page_ns))
-                    .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
-            }
-            example.body_type = body_type;
-            example.body_collection = body_collection;
+        if !typed {
+            type_operation(page, page_ns, |name, ns| self.qualify(name, ns)).apply(&mut operation);
         }
-        operation.request_body = request_body;
-        operation.response = response;
         self.operations.push(operation);
-    }
-
-    /// The documented response: the "returns a `200 OK` response code and …"
-    /// sentence; where it names no type (or is missing), the response
-    /// example's annotation and status line say it.
-    fn response(&mut self, page: &Page, page_ns: &str) -> Option<Response> {
-        let facts = page.operation.as_ref()?;
-        let example = page
-            .examples
-            .iter()
-            .find(|e| e.kind == ExampleKind::Response);
-        let annotated = example.and_then(|e| {
-            let parsed = parse::typeref::parse_text(e.odata_type.as_deref()?)?;
-            let typ = self
-                .qualify(&parsed.name, page_ns)
-                .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat())?;
-            Some((typ, parsed.collection || e.is_collection.unwrap_or(false)))
-        });
-        if let Some(r) = &facts.response {
-            let typ = r
-                .typ
-                .as_ref()
-                .and_then(|t| self.qualify(t, page_ns))
-                .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
-            let (typ, collection) = match (typ, annotated) {
-                (Some(t), _) => (Some(t), r.collection),
-                (None, Some((t, c))) if r.status != 204 => (Some(t), c),
-                _ => (None, r.collection),
-            };
-            return Some(Response {
-                status: r.status,
-                typ,
-                collection,
-                source: src(&page.file, r.line),
-            });
-        }
-        let example = example?;
-        let (typ, collection) = annotated.map_or((None, false), |(t, c)| (Some(t), c));
-        Some(Response {
-            status: example.status.unwrap_or(200),
-            typ,
-            collection,
-            source: src(&page.file, example.line),
-        })
-    }
-
-    fn request_body(&mut self, page: &Page, page_ns: &str) -> Option<Body> {
-        let facts = page.operation.as_ref()?;
-        if let Some(body) = &facts.request_body {
-            if let Some((ns, name)) = body.typ.as_ref().and_then(|t| self.qualify(t, page_ns)) {
-                return Some(Body {
-                    typ: [ns.as_str(), ".", name.as_str()].concat(),
-                    collection: body.collection,
-                    optional: optional_body(facts, page),
-                    source: src(&page.file, body.line),
-                });
-            }
-        }
-        let table = page
-            .property_tables
-            .iter()
-            .find(|t| matches!(t.subject, TableSubject::RequestBody(_)))?;
-        let (ns, name) = match &table.subject {
-            TableSubject::RequestBody(Some(link)) => self.qualify(link, page_ns)?,
-            _ => (page_ns.to_string(), inline_body_name(page)),
-        };
-        Some(Body {
-            typ: [ns.as_str(), ".", name.as_str()].concat(),
-            collection: false,
-            optional: optional_body(facts, page),
-            source: src(&page.file, table.line),
-        })
     }
 
     /// Makes every type reference name a known type, infers the types that only
