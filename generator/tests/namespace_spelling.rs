@@ -15,8 +15,16 @@ fn operation_page(path: &str, link: &str) -> String {
 #[test]
 fn an_undeclared_namespace_is_spelled_as_the_first_page_spells_it() {
     let pages = [
-        ("api/a-get.md", "/a/{id}", "../resources/Custom.Stuff-thing.md"),
-        ("api/b-get.md", "/b/{id}", "../resources/custom.stuff-thing.md"),
+        (
+            "api/a-get.md",
+            "/a/{id}",
+            "../resources/Custom.Stuff-thing.md",
+        ),
+        (
+            "api/b-get.md",
+            "/b/{id}",
+            "../resources/custom.stuff-thing.md",
+        ),
         ("api/c-get.md", "/c/{id}", "../resources/thing.md"),
     ];
     // The same schema whatever order the pages come in.

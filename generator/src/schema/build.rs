@@ -124,17 +124,21 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
         b.representation(page, &folded);
     }
     b.resolve(&bodies, folded);
-    let mut schema = b.finish();
+    let (mut schema, indexes) = b.finish();
     set_areas(&mut schema, &areas);
     // Checking the examples, naming everything and finding ambiguous routes
     // each only read the schema: naming is mostly one thread's work, so the
-    // other threads check meanwhile.
+    // other threads check meanwhile. The merge's indexes (tens of thousands
+    // of small strings) are freed on the naming side, which finishes first.
     let (findings, (names, ambiguities)) = rayon::join(
         || conformance::check(&schema, &bodies),
         || {
             rayon::join(
                 || names::plan(&schema),
-                || super::routes::ambiguities(&schema),
+                || {
+                    drop(indexes);
+                    super::routes::ambiguities(&schema)
+                },
             )
         },
     );
@@ -1240,13 +1244,19 @@ impl Builder {
         }
     }
 
-    fn finish(self) -> Schema {
+    /// The schema, and what only the merge needed (to free where it suits).
+    fn finish(self) -> (Schema, MergeIndexes) {
+        let indexes = MergeIndexes {
+            _namespaces: self.namespaces,
+            _named_values: self.named_values,
+            _property_positions: self.property_positions,
+        };
         let mut operations = self.operations;
         operations.sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
         let mut namespaces: BTreeSet<String> =
             self.types.values().map(|t| t.namespace.clone()).collect();
         namespaces.extend(self.enums.values().map(|e| e.namespace.clone()));
-        Schema {
+        let schema = Schema {
             namespaces: namespaces
                 .into_iter()
                 .map(|name| Namespace {
@@ -1261,8 +1271,16 @@ impl Builder {
             example_counts: Default::default(),
             pages: 0,
             pages_skipped: self.skipped,
-        }
+        };
+        (schema, indexes)
     }
+}
+
+/// The merge's lookups, left over once the schema is made.
+struct MergeIndexes {
+    _namespaces: BTreeMap<String, String>,
+    _named_values: BTreeMap<String, (Vec<String>, Source)>,
+    _property_positions: FxHashMap<String, FxHashMap<String, usize>>,
 }
 
 /// The name of a request body that only a table describes: the last two
