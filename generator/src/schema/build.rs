@@ -145,7 +145,9 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     schema.example_counts = findings.apply(&mut schema);
     names.apply(&mut schema);
     schema.diagnostics.extend(ambiguities);
-    schema.diagnostics.sort();
+    // On every thread; unstable is the same order, as equal diagnostics are
+    // identical (every field is compared).
+    schema.diagnostics.par_sort_unstable();
     schema.diagnostics.dedup();
     schema
 }
