@@ -173,7 +173,13 @@ impl Code {
         if self.parts_width(&flat) <= MARGIN {
             return self.push_parts(&flat);
         }
-        self.line(&[callee, "("].concat());
+        let head = [callee, "("].concat();
+        if is_path(callee) {
+            // A path never breaks: prettyplease prints it whole, however wide.
+            self.whole(&head);
+        } else {
+            self.line(&head);
+        }
         self.indent += 1;
         self.generic("", argument, ",", true);
         self.indent -= 1;
@@ -421,6 +427,14 @@ fn is_string_literal(line: &str) -> bool {
             .contains('"')
 }
 
+/// Whether `text` is a path (`Self::Name`, `a::b::C`), which no printer breaks.
+fn is_path(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b':'))
+}
+
 /// A string literal, escaped as quote escapes it.
 pub fn string(value: &str) -> String {
     // Printable ASCII but `"` and `\` is its own escape (most strings
@@ -604,6 +618,58 @@ mod tests {
         ] {
             let text = check(arms(length), true);
             assert!(text.contains(shape), "{length}: {shape:?} in\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_call_of_a_path_too_wide_keeps_it_whole() {
+        let variant = ["Self::", "V".repeat(90).as_str()].concat();
+        for pattern in ["Some(1)", "_"] {
+            check(
+                written(|out| {
+                    out.open("fn read(object: &mut R) -> Self {");
+                    out.open("match object.odata_type(DERIVED) {");
+                    out.arm_call(pattern, &variant, "object.variant()");
+                    out.close("}");
+                    out.close("}");
+                }),
+                true,
+            );
+        }
+    }
+
+    #[test]
+    fn a_field_access_too_wide_breaks_before_its_dot() {
+        // As `structs` writes a member: the broken call's last argument.
+        // Long enough that the call does not fit on one line (as `structs` checks).
+        for length in 75..120 {
+            let field = ["&self.", "f".repeat(length).as_str(), ","].concat();
+            let text = check(
+                written(|out| {
+                    out.open("fn write(&self, object: &mut W) {");
+                    out.lines(&[(0, "object"), (1, ".member("), (2, "\"m\",")]);
+                    out.indent();
+                    out.indent();
+                    if out.fits(0, &field[..field.len() - 1]) {
+                        out.line(&field);
+                    } else {
+                        out.line("&self");
+                        out.indent();
+                        out.whole(&field["&self".len()..]);
+                        out.outdent();
+                    }
+                    out.outdent();
+                    out.outdent();
+                    out.lines(&[(1, ");")]);
+                    out.close("}");
+                }),
+                true,
+            );
+            assert_eq!(
+                text.contains("&self\n"),
+                12 + 6 + length > MARGIN,
+                "{length}"
+            );
         }
     }
 
