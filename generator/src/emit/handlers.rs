@@ -234,30 +234,64 @@ fn spec(cx: &Context, op: &Operation) -> String {
 /// One documented permission row, as prettyplease breaks it (a row never
 /// fits on one line).
 fn permission(out: &mut Code, p: &crate::schema::Permission) {
-    let kind = match p.kind.as_str() {
-        "delegated_work" => "DelegatedWork".to_string(),
-        "delegated_personal" => "DelegatedPersonal".to_string(),
-        "application" => "Application".to_string(),
-        other => format!("Other({})", code::string(other)),
+    let (kind, other) = match p.kind.as_str() {
+        "delegated_work" => ("DelegatedWork", None),
+        "delegated_personal" => ("DelegatedPersonal", None),
+        "application" => ("Application", None),
+        other => ("Other", Some(code::string(other))),
     };
-    let kind = ["::mdbind_runtime::PermissionKind::", kind.as_str()].concat();
+    let kind = ["::mdbind_runtime::PermissionKind::", kind].concat();
+    let other = other.as_deref();
     if p.supported {
         out.open("::mdbind_runtime::Permission::supported(");
-        out.line(&[kind.as_str(), ","].concat());
+        kind_argument(out, "", &kind, other, false);
         code::strings(out, "", &p.scopes, ",", true);
         out.close("),");
     } else if p.scopes.is_empty() {
         out.open("::mdbind_runtime::Permission::not_supported(");
-        out.last_item(&[kind.as_str(), ","].concat());
+        kind_argument(out, "", &kind, other, true);
         out.close("),");
     } else {
         // "Not supported" yet naming scopes: kept as written.
         out.open("::mdbind_runtime::Permission {");
-        out.line(&["kind: ", kind.as_str(), ","].concat());
+        kind_argument(out, "kind: ", &kind, other, false);
         code::strings(out, "scopes: ", &p.scopes, ",", false);
         out.line("supported: false,");
         out.close("},");
     }
+}
+
+/// `{head}{kind},` or `{head}{kind}({other}),` (a string literal) in a
+/// broken list; `last`: the list's last item, whose comma does not count.
+/// Too wide, `Other(…)` breaks as prettyplease breaks a call: the path and
+/// the literal are printed whole however wide.
+fn kind_argument(out: &mut Code, head: &str, kind: &str, other: Option<&str>, last: bool) {
+    let Some(other) = other else {
+        let line = [head, kind, ","].concat();
+        return if last {
+            out.last_item(&line)
+        } else {
+            out.line(&line)
+        };
+    };
+    let flat = [head, kind, "(", other, "),"].concat();
+    let counted = if last {
+        &flat[..flat.len() - 1]
+    } else {
+        &flat[..]
+    };
+    if out.fits(0, counted) {
+        return if last {
+            out.last_item(&flat)
+        } else {
+            out.line(&flat)
+        };
+    }
+    out.whole(&[head, kind, "("].concat());
+    out.indent();
+    out.last_item(&[other, ","].concat());
+    out.outdent();
+    out.line("),");
 }
 
 /// The response type: an alias of `mdbind_runtime::Response<Body, STATUS>`
