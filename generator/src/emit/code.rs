@@ -216,6 +216,20 @@ impl Code {
         self.line("}");
     }
 
+    /// `&self.{field},` as a broken call's last argument: too wide even so
+    /// (its comma not counted), prettyplease breaks the field access before
+    /// its dot and prints `.{field},` whole however wide.
+    pub fn last_field_access(&mut self, field: &str) {
+        let line = ["&self.", field, ","].concat();
+        if self.fits(0, &line[..line.len() - 1]) {
+            return self.push_line(&line);
+        }
+        self.push_line("&self");
+        self.indent += 1;
+        self.whole(&line["&self".len()..]);
+        self.indent -= 1;
+    }
+
     /// The last item of a broken list (a call's last argument) with no
     /// break of its own: it fits with its trailing comma not counted.
     pub fn last_item(&mut self, text: &str) {
@@ -640,24 +654,16 @@ mod tests {
 
     #[test]
     fn a_field_access_too_wide_breaks_before_its_dot() {
-        // As `structs` writes a member: the broken call's last argument.
-        // Long enough that the call does not fit on one line (as `structs` checks).
+        // As `structs` writes a member whose call does not fit on one line.
         for length in 75..120 {
-            let field = ["&self.", "f".repeat(length).as_str(), ","].concat();
+            let field = "f".repeat(length);
             let text = check(
                 written(|out| {
                     out.open("fn write(&self, object: &mut W) {");
                     out.lines(&[(0, "object"), (1, ".member("), (2, "\"m\",")]);
                     out.indent();
                     out.indent();
-                    if out.fits(0, &field[..field.len() - 1]) {
-                        out.line(&field);
-                    } else {
-                        out.line("&self");
-                        out.indent();
-                        out.whole(&field["&self".len()..]);
-                        out.outdent();
-                    }
+                    out.last_field_access(&field);
                     out.outdent();
                     out.outdent();
                     out.lines(&[(1, ");")]);

@@ -86,21 +86,10 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
         } else if out.fits(1, &call) {
             out.lines(&[(0, "object"), (1, &call)]);
         } else {
-            let (wire, field) = ([wire, ","].concat(), ["&self.", field, ","].concat());
-            out.lines(&[(0, "object"), (1, ".member("), (2, &wire)]);
-            // The last argument: too wide still (its comma not counted),
-            // prettyplease breaks the field access before its dot, and
-            // prints `.field,` whole however wide.
+            out.lines(&[(0, "object"), (1, ".member("), (2, &[wire, ","].concat())]);
             out.indent();
             out.indent();
-            if out.fits(0, &field[..field.len() - 1]) {
-                out.line(&field);
-            } else {
-                out.line("&self");
-                out.indent();
-                out.whole(&field["&self".len()..]);
-                out.outdent();
-            }
+            out.last_field_access(field);
             out.outdent();
             out.outdent();
             out.lines(&[(1, ");")]);

@@ -110,6 +110,7 @@ pub struct PropertyMarks {
 }
 
 impl PropertyMarks {
+    /// The marks in `description` (ASCII case ignored).
     pub fn of(description: &str) -> Self {
         static READ: Phrase = Phrase::new("read");
         static NULL: Phrase = Phrase::new("null");
@@ -128,6 +129,7 @@ impl PropertyMarks {
         static NOT_REQUIRED: Phrase = Phrase::new("not required");
         static REQUIRED_MARKS: [Phrase; 2] = [Phrase::new("required."), Phrase::new("(required)")];
         text::with_lowercase(description, |lower| {
+            // Every mark's words hold one of these; most descriptions hold none.
             if ![&READ, &NULL, &REQUIRED].iter().any(|w| w.is_in(lower)) {
                 return PropertyMarks::default();
             }

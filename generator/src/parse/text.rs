@@ -102,7 +102,10 @@ impl Phrase {
     /// [`with_lowercase`] (so the offset is the original text's too).
     pub fn find_in(&self, lower: Lowercase) -> Option<usize> {
         self.finder
-            .get_or_init(|| memmem::Finder::new(self.text.as_bytes()))
+            .get_or_init(|| {
+                debug_assert!(!self.text.bytes().any(|b| b.is_ascii_uppercase()));
+                memmem::Finder::new(self.text.as_bytes())
+            })
             .find(lower.0)
     }
 
@@ -136,6 +139,9 @@ thread_local! {
     static LOWERCASE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The largest buffer [`with_lowercase`] keeps between calls.
+const KEPT_BUFFER: usize = 1 << 20;
+
 /// Calls `f` with `text` lower-cased (ASCII letters only) in this thread's
 /// buffer; a call made from inside `f` gets a buffer of its own.
 pub fn with_lowercase<R>(text: &str, f: impl FnOnce(Lowercase) -> R) -> R {
@@ -147,7 +153,12 @@ pub fn with_lowercase<R>(text: &str, f: impl FnOnce(Lowercase) -> R) -> R {
     LOWERCASE.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffer) => {
             lower(&mut buffer);
-            f(Lowercase(&buffer))
+            let found = f(Lowercase(&buffer));
+            // A huge text (hostile docs) is not kept for the thread's life.
+            if buffer.capacity() > KEPT_BUFFER {
+                *buffer = Vec::new();
+            }
+            found
         }
         Err(_) => {
             let mut buffer = Vec::new();
