@@ -212,8 +212,10 @@ fn qualify_in(
     }
 }
 
-/// The documented spelling of namespace `raw` among those known so far,
-/// as [`Builder::namespace`] finds it; `None` when it is not known yet.
+/// The documented spelling of namespace `raw` among those known so far;
+/// `None` when it is not known yet. Asked for every reference a page
+/// makes, nearly always with a lower-case namespace seen before: found
+/// without a lower-cased copy then.
 fn known_namespace(known: &BTreeMap<String, String>, raw: &str) -> Option<String> {
     if raw.bytes().any(|b| b.is_ascii_uppercase()) {
         known.get(&raw.to_ascii_lowercase()).cloned()
@@ -342,7 +344,7 @@ fn prepare_operation(page: &Page, namespaces: &BTreeMap<String, String>) -> Opti
             source: src(file, h.line),
         })
         .collect();
-    let operation = Operation {
+    let mut operation = Operation {
         name: stem,
         title: page
             .title
@@ -367,7 +369,6 @@ fn prepare_operation(page: &Page, namespaces: &BTreeMap<String, String>) -> Opti
         type_base: String::new(),
         area: None,
     };
-    let mut operation = operation;
     // Typed here, on every thread, with the namespaces known before the
     // merge: the same spellings the merge would find, as a spelling once
     // known never changes. One it does not know yet leaves the typing to
@@ -574,12 +575,8 @@ fn src(file: &Arc<str>, line: u32) -> Source {
 
 impl Builder {
     fn namespace(&mut self, raw: &str) -> String {
-        // Asked for every reference a page makes, nearly always with a
-        // lower-case namespace seen before: found without a lower-cased copy.
-        if !raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            if let Some(known) = self.namespaces.get(raw) {
-                return known.clone();
-            }
+        if let Some(known) = known_namespace(&self.namespaces, raw) {
+            return known;
         }
         let lower = raw.to_ascii_lowercase();
         self.namespaces
