@@ -266,13 +266,15 @@ fn permission(out: &mut Code, p: &crate::schema::Permission) {
 /// Too wide, `Other(…)` breaks as prettyplease breaks a call: the path and
 /// the literal are printed whole however wide.
 fn kind_argument(out: &mut Code, head: &str, kind: &str, other: Option<&str>, last: bool) {
-    let Some(other) = other else {
-        let line = [head, kind, ","].concat();
-        return if last {
-            out.last_item(&line)
+    let item = |out: &mut Code, line: &str| {
+        if last {
+            out.last_item(line)
         } else {
-            out.line(&line)
-        };
+            out.line(line)
+        }
+    };
+    let Some(other) = other else {
+        return item(out, &[head, kind, ","].concat());
     };
     let flat = [head, kind, "(", other, "),"].concat();
     let counted = if last {
@@ -281,11 +283,7 @@ fn kind_argument(out: &mut Code, head: &str, kind: &str, other: Option<&str>, la
         &flat[..]
     };
     if out.fits(0, counted) {
-        return if last {
-            out.last_item(&flat)
-        } else {
-            out.line(&flat)
-        };
+        return item(out, &flat);
     }
     out.whole(&[head, kind, "("].concat());
     out.indent();
