@@ -68,7 +68,7 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let plan = plan(&cx, &traits);
     // Every piece of every file in parallel, with no wait between files:
     // a file of one large piece would otherwise hold up the rest.
-    let texts: Vec<(usize, String)> = plan
+    let texts: Vec<(usize, Vec<String>)> = plan
         .pieces
         .par_iter()
         .map(|piece| (piece.file, (piece.emit)(&cx).format()))
@@ -76,30 +76,32 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     join(plan.paths, texts)
 }
 
-/// The files from their pieces' formatted text (each file's in order), in
+/// The files from their pieces' formatted items (each file's in order), in
 /// path order.
-fn join(paths: Vec<String>, texts: Vec<(usize, String)>) -> Vec<GeneratedFile> {
-    let mut pieces: Vec<Vec<String>> = vec![Vec::new(); paths.len()];
+fn join(paths: Vec<String>, texts: Vec<(usize, Vec<String>)>) -> Vec<GeneratedFile> {
+    let mut items: Vec<Vec<String>> = vec![Vec::new(); paths.len()];
     for (index, text) in texts {
-        pieces[index].push(text);
+        items[index].extend(text);
     }
     // Files are joined on every core, each written once into a buffer of its
-    // final size and its pieces freed as it is made: the output is tens of
-    // megabytes, and growing or copying it would double the peak.
+    // final size and its items freed as it is made: the output is tens of
+    // megabytes, and growing or copying it would double the peak. Items go
+    // straight into it, not into a text per piece first: that copy of the
+    // whole output cost as much as this one.
     let mut out: Vec<GeneratedFile> = paths
         .into_par_iter()
-        .zip(pieces)
-        .map(|(path, pieces)| {
-            let size = file::HEADER.len() + pieces.iter().map(|p| p.len() + 1).sum::<usize>();
+        .zip(items)
+        .map(|(path, items)| {
+            let size = file::HEADER.len() + items.iter().map(|p| p.len() + 1).sum::<usize>();
             let mut contents = String::with_capacity(size);
             contents.push_str(file::HEADER);
             let mut first = true;
-            for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+            for item in items.into_iter().filter(|p| !p.is_empty()) {
                 if !std::mem::replace(&mut first, false) {
                     // The blank line `format` puts between any two top-level items.
                     contents.push('\n');
                 }
-                contents.push_str(&piece);
+                contents.push_str(&item);
             }
             GeneratedFile { path, contents }
         })
@@ -108,36 +110,27 @@ fn join(paths: Vec<String>, texts: Vec<(usize, String)>) -> Vec<GeneratedFile> {
     out
 }
 
-/// What a piece of a file emits: tokens for prettyplease, or text that is
-/// already formatted (see `code`).
+/// What a piece of a file emits: tokens for prettyplease, or items written
+/// as text that is already formatted (see `code`), each complete; the file
+/// puts a blank line between any two (an empty one is left out).
 pub enum Part {
     Tokens(Vec<TokenStream>),
-    Text(String),
+    Text(Vec<String>),
 }
 
 impl Part {
-    /// The piece's formatted text.
-    pub fn format(self) -> String {
+    /// The piece's formatted items.
+    pub fn format(self) -> Vec<String> {
         match self {
-            Part::Tokens(items) => file::format_items(items),
-            Part::Text(text) => text,
+            Part::Tokens(items) => vec![file::format_items(items)],
+            Part::Text(items) => items,
         }
     }
 }
 
-/// Items written as text, a blank line between them.
+/// Items written as text.
 fn text_part(items: impl IntoIterator<Item = String>) -> Part {
-    // Sized once: a piece is tens of items, and regrowing it copied each
-    // item's text several times over.
-    let items: Vec<String> = items.into_iter().collect();
-    let mut out = String::with_capacity(items.iter().map(|i| i.len() + 1).sum());
-    for item in items.iter().filter(|item| !item.is_empty()) {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(item);
-    }
-    Part::Text(out)
+    Part::Text(items.into_iter().collect())
 }
 
 /// One output file before formatting: its path and its items.
@@ -178,7 +171,7 @@ pub fn emit_tokens(schema: &Schema, options: &Options) -> Vec<FileTokens> {
         let items = &mut files[piece.file].items;
         match (piece.emit)(&cx) {
             Part::Tokens(tokens) => items.extend(tokens),
-            Part::Text(text) => items.push(text.parse().unwrap_or_else(|e| {
+            Part::Text(text) => items.push(text.join("\n").parse().unwrap_or_else(|e| {
                 let message = format!("mdbind wrote invalid Rust (a bug): {e}");
                 quote! { compile_error!(#message); }
             })),
@@ -355,7 +348,7 @@ fn plan<'a>(cx: &Context<'a>, traits: &'a Traits<'a>) -> Plan<'a> {
     let file = plan.file(ENTRY_FILE.to_string());
     plan.piece(file, move |cx| Part::Tokens(entry(cx, &modules)));
     plan.piece(file, |cx| {
-        Part::Text(reserialize(cx, cx.options.features.is_some()))
+        Part::Text(vec![reserialize(cx, cx.options.features.is_some())])
     });
     plan
 }
