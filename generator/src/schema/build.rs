@@ -559,6 +559,85 @@ impl<'a> References<'a> {
     }
 }
 
+/// A property [`Builder::add_properties`] may add: what it compares with the
+/// type's properties, and the whole property, made only when it is added.
+trait NewProperty {
+    fn name(&self) -> &str;
+    fn typ(&self) -> &str;
+    fn collection(&self) -> bool;
+    fn source(&self) -> &Source;
+    fn into_property(self) -> Property;
+}
+
+impl NewProperty for Property {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn typ(&self) -> &str {
+        &self.typ
+    }
+    fn collection(&self) -> bool {
+        self.collection
+    }
+    fn source(&self) -> &Source {
+        &self.source
+    }
+    fn into_property(self) -> Property {
+        self
+    }
+}
+
+/// A property table row, typed ([`Builder::typed_row`]). Request-body
+/// tables mostly repeat properties their type has already (about 16 k of the
+/// beta corpus's 37.7 k rows): a row's name and description, whose text is
+/// no longer in the cache by the merge, are copied only when it is added.
+struct TypedRow<'r> {
+    row: &'r PropertyRow,
+    typ: String,
+    collection: bool,
+    navigation: bool,
+    inherited_from: Option<String>,
+    source: Source,
+}
+
+impl NewProperty for TypedRow<'_> {
+    fn name(&self) -> &str {
+        &self.row.name
+    }
+    fn typ(&self) -> &str {
+        &self.typ
+    }
+    fn collection(&self) -> bool {
+        self.collection
+    }
+    fn source(&self) -> &Source {
+        &self.source
+    }
+    fn into_property(self) -> Property {
+        let row = self.row;
+        Property {
+            name: row.name.clone(),
+            typ: self.typ,
+            collection: self.collection,
+            navigation: self.navigation,
+            read_only: row.marks.read_only,
+            nullable: row.marks.nullable,
+            required: row.marks.required,
+            // Cells often open with a stray ". " where a sentence was left out.
+            description: Some(
+                row.description
+                    .trim_start_matches(['.', ' '])
+                    .trim()
+                    .to_string(),
+            )
+            .filter(|d| !d.is_empty()),
+            inherited_from: self.inherited_from,
+            source: self.source,
+            rust_name: String::new(),
+        }
+    }
+}
+
 /// Adds the type or enum under `key` to a [`Builder::folded_keys`] map.
 fn fold(folded: &mut FxHashMap<String, Vec<String>>, key: &str, qualified: String) {
     folded
@@ -650,12 +729,12 @@ impl Builder {
                 .then(|| page.summary.clone())
                 .flatten();
             self.type_entry(&ns, &name, src(&page.file, table.line), description);
-            let properties: Vec<Property> = table
+            let rows: Vec<TypedRow<'_>> = table
                 .rows
                 .iter()
-                .map(|row| self.property(page, &ns, &name, row, navigation))
+                .map(|row| self.typed_row(page, &ns, &name, row, navigation))
                 .collect();
-            self.add_properties(&ns, &name, properties);
+            self.add_properties(&ns, &name, rows);
         }
         if let (Some(resource), Some((ns, name))) =
             (&page.resource, self.resource_name(page, &page_ns))
@@ -747,14 +826,16 @@ impl Builder {
         entry
     }
 
-    fn property(
+    /// A property row of type `ns.owner`, typed (which may add an inline enum
+    /// or report the row): the rest is copied only if the type lacks it.
+    fn typed_row<'r>(
         &mut self,
         page: &Page,
         ns: &str,
         owner: &str,
-        row: &PropertyRow,
+        row: &'r PropertyRow,
         navigation: bool,
-    ) -> Property {
+    ) -> TypedRow<'r> {
         let source = src(&page.file, row.line);
         let (typ, collection) = match &row.typ {
             None => {
@@ -807,25 +888,13 @@ impl Builder {
             .as_ref()
             .and_then(|t| self.qualify(t, ns))
             .map(|(n, t)| [n.as_str(), ".", t.as_str()].concat());
-        Property {
-            name: row.name.clone(),
+        TypedRow {
+            row,
             typ,
             collection,
             navigation,
-            read_only: row.marks.read_only,
-            nullable: row.marks.nullable,
-            required: row.marks.required,
-            // Cells often open with a stray ". " where a sentence was left out.
-            description: Some(
-                row.description
-                    .trim_start_matches(['.', ' '])
-                    .trim()
-                    .to_string(),
-            )
-            .filter(|d| !d.is_empty()),
             inherited_from,
             source,
-            rust_name: String::new(),
         }
     }
 
@@ -1006,11 +1075,11 @@ impl Builder {
     /// Adds `properties` to the type, in order; a name it already has keeps
     /// its first documented type. The type is looked up once, not once per
     /// row: request-body tables repeat a type's rows on many pages.
-    fn add_properties(
+    fn add_properties<P: NewProperty>(
         &mut self,
         ns: &str,
         name: &str,
-        properties: impl IntoIterator<Item = Property>,
+        properties: impl IntoIterator<Item = P>,
     ) {
         let type_key = key(ns, name);
         let Some(def) = self.types.get_mut(&type_key) else {
@@ -1024,25 +1093,23 @@ impl Builder {
             def.properties.reserve_exact(properties.size_hint().0);
         }
         for property in properties {
-            let existing = positions.get(&property.name).map(|&i| &def.properties[i]);
+            let (name, typ, collection) = (property.name(), property.typ(), property.collection());
+            let existing = positions.get(name).map(|&i| &def.properties[i]);
             match existing {
                 None => {
-                    positions.insert(property.name.clone(), def.properties.len());
-                    def.properties.push(property);
+                    positions.insert(name.to_string(), def.properties.len());
+                    def.properties.push(property.into_property());
                 }
-                Some(existing)
-                    if existing.typ != property.typ
-                        || existing.collection != property.collection =>
-                {
+                Some(existing) if existing.typ != typ || existing.collection != collection => {
+                    let source = property.source();
                     self.diagnostics.push(Diagnostic::warning(
                         Code::Conflict,
-                        &property.source.file,
-                        property.source.line,
+                        &source.file,
+                        source.line,
                         format!(
-                            "property `{}` of `{}` is {} here but {} at {}:{}",
-                            property.name,
+                            "property `{name}` of `{}` is {} here but {} at {}:{}",
                             def.name,
-                            shape(&property.typ, property.collection),
+                            shape(typ, collection),
                             shape(&existing.typ, existing.collection),
                             existing.source.file,
                             existing.source.line
