@@ -390,13 +390,17 @@ impl PageParser {
         if !CODE.occurs_in(&inline.text) {
             return;
         }
-        let Some(caps) = STATUS.captures(&inline.text) else {
+        // The match opens with the status (after a backtick, if any): found
+        // without asking for the group, which costs the regex a second search.
+        let Some(found) = STATUS.find(&inline.text) else {
             return;
         };
-        let Ok(status) = caps[1].parse::<u16>() else {
+        // (`\d` is any Unicode digit: those are not a status, as before.)
+        let digits = found.as_str().trim_start_matches('`');
+        let Some(status) = digits.get(..3).and_then(|d| d.parse::<u16>().ok()) else {
             return;
         };
-        let end = caps.get(0).map_or(0, |m| m.end());
+        let end = found.end();
         // Only the sentence that gives the status names the response's type.
         let sentence_end = inline.text[end..]
             .find(". ")
@@ -753,5 +757,27 @@ mod tests {
             "# x\n\n<!-->-- {\n\n<!-- { \"blockType\": \"ignored\" } -->\n",
         );
         assert_eq!(page.title.map(|(t, _)| t).as_deref(), Some("x"));
+    }
+
+    /// The status is the number the response sentence opens its match with,
+    /// quoted or not; digits of other scripts (which the regex's `\d`
+    /// matches) are not a status.
+    #[test]
+    fn response_status_is_read_off_the_sentence() {
+        let status = |sentence: &str| {
+            let text = format!(
+                "# x\n\n## HTTP request\n\n```http\nGET /x\n```\n\n## Response\n\n{sentence}\n"
+            );
+            let (page, _) = parse_page("api/x.md", &text);
+            page.operation.and_then(|o| o.response).map(|r| r.status)
+        };
+        assert_eq!(
+            status("This method returns a `201 Created` response code."),
+            Some(201)
+        );
+        assert_eq!(status("Returns 204 No Content response code."), Some(204));
+        assert_eq!(status("Returns a `404` status code."), Some(404));
+        assert_eq!(status("Returns 2\u{e51}\u{e52} response code."), None);
+        assert_eq!(status("Returns 200 OK."), None);
     }
 }
