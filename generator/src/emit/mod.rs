@@ -68,20 +68,20 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let plan = plan(&cx, &traits);
     // Every piece of every file in parallel, with no wait between files:
     // a file of one large piece would otherwise hold up the rest.
-    let texts: Vec<(usize, Vec<String>)> = plan
+    let pieces: Vec<(usize, Vec<String>)> = plan
         .pieces
         .par_iter()
         .map(|piece| (piece.file, (piece.emit)(&cx).format()))
         .collect();
-    join(plan.paths, texts)
+    join(plan.paths, pieces)
 }
 
 /// The files from their pieces' formatted items (each file's in order), in
 /// path order.
-fn join(paths: Vec<String>, texts: Vec<(usize, Vec<String>)>) -> Vec<GeneratedFile> {
+fn join(paths: Vec<String>, pieces: Vec<(usize, Vec<String>)>) -> Vec<GeneratedFile> {
     let mut items: Vec<Vec<String>> = vec![Vec::new(); paths.len()];
-    for (index, text) in texts {
-        items[index].extend(text);
+    for (index, piece) in pieces {
+        items[index].extend(piece);
     }
     // Files are joined on every core, each written once into a buffer of its
     // final size and its items freed as it is made: the output is tens of
@@ -92,11 +92,11 @@ fn join(paths: Vec<String>, texts: Vec<(usize, Vec<String>)>) -> Vec<GeneratedFi
         .into_par_iter()
         .zip(items)
         .map(|(path, items)| {
-            let size = file::HEADER.len() + items.iter().map(|p| p.len() + 1).sum::<usize>();
+            let size = file::HEADER.len() + items.iter().map(|i| i.len() + 1).sum::<usize>();
             let mut contents = String::with_capacity(size);
             contents.push_str(file::HEADER);
             let mut first = true;
-            for item in items.into_iter().filter(|p| !p.is_empty()) {
+            for item in items.into_iter().filter(|i| !i.is_empty()) {
                 if !std::mem::replace(&mut first, false) {
                     // The blank line `format` puts between any two top-level items.
                     contents.push('\n');
@@ -197,12 +197,12 @@ pub fn emit_parts(schema: &Schema, options: &Options) -> Vec<(String, Vec<Part>)
 /// Formats [`emit_parts`]'s pieces, on this thread: the same files as [`emit_with`].
 pub fn format_parts(files: Vec<(String, Vec<Part>)>) -> Vec<GeneratedFile> {
     let mut paths = Vec::new();
-    let mut texts = Vec::new();
+    let mut pieces = Vec::new();
     for (index, (path, parts)) in files.into_iter().enumerate() {
         paths.push(path);
-        texts.extend(parts.into_iter().map(|part| (index, part.format())));
+        pieces.extend(parts.into_iter().map(|part| (index, part.format())));
     }
-    join(paths, texts)
+    join(paths, pieces)
 }
 
 /// Items per piece: small enough to spread over threads, large enough that
