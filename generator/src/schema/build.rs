@@ -559,28 +559,17 @@ impl<'a> References<'a> {
     }
 }
 
-/// A property [`Builder::add_properties`] may add: what it compares with the
-/// type's properties, and the whole property, made only when it is added.
+/// A property [`Builder::add_properties`] may add: what it is compared by
+/// with the type's properties (name, type, collection, and where it is
+/// written), and the whole property, made only when it is added.
 trait NewProperty {
-    fn name(&self) -> &str;
-    fn typ(&self) -> &str;
-    fn collection(&self) -> bool;
-    fn source(&self) -> &Source;
+    fn compared(&self) -> (&str, &str, bool, &Source);
     fn into_property(self) -> Property;
 }
 
 impl NewProperty for Property {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn typ(&self) -> &str {
-        &self.typ
-    }
-    fn collection(&self) -> bool {
-        self.collection
-    }
-    fn source(&self) -> &Source {
-        &self.source
+    fn compared(&self) -> (&str, &str, bool, &Source) {
+        (&self.name, &self.typ, self.collection, &self.source)
     }
     fn into_property(self) -> Property {
         self
@@ -601,17 +590,8 @@ struct TypedRow<'r> {
 }
 
 impl NewProperty for TypedRow<'_> {
-    fn name(&self) -> &str {
-        &self.row.name
-    }
-    fn typ(&self) -> &str {
-        &self.typ
-    }
-    fn collection(&self) -> bool {
-        self.collection
-    }
-    fn source(&self) -> &Source {
-        &self.source
+    fn compared(&self) -> (&str, &str, bool, &Source) {
+        (&self.row.name, &self.typ, self.collection, &self.source)
     }
     fn into_property(self) -> Property {
         let row = self.row;
@@ -1093,7 +1073,7 @@ impl Builder {
             def.properties.reserve_exact(properties.size_hint().0);
         }
         for property in properties {
-            let (name, typ, collection) = (property.name(), property.typ(), property.collection());
+            let (name, typ, collection, source) = property.compared();
             let existing = positions.get(name).map(|&i| &def.properties[i]);
             match existing {
                 None => {
@@ -1101,7 +1081,6 @@ impl Builder {
                     def.properties.push(property.into_property());
                 }
                 Some(existing) if existing.typ != typ || existing.collection != collection => {
-                    let source = property.source();
                     self.diagnostics.push(Diagnostic::warning(
                         Code::Conflict,
                         &source.file,
