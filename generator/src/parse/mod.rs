@@ -84,8 +84,6 @@ pub struct PropertyRow {
     pub name: String,
     /// `None` when the Type cell is empty.
     pub typ: Option<TypeRef>,
-    /// The Type cell as written.
-    pub type_text: String,
     pub description: String,
     /// Members listed in the description ("Possible values are …").
     pub possible_values: Vec<String>,

@@ -528,7 +528,9 @@ impl PageParser {
             _ => return,
         };
         let desc_col = col(&["description"]);
-        let mut out: Vec<PropertyRow> = Vec::new();
+        // Rows are large and kept to the end of the run: sized once (a
+        // grown list copies them and keeps up to half its room unused).
+        let mut out: Vec<PropertyRow> = Vec::with_capacity(rows.len());
         for row in rows {
             let name = without(&cell(row, Some(name_col)).text, &['`'])
                 .trim()
@@ -565,7 +567,6 @@ impl PageParser {
             out.push(PropertyRow {
                 name,
                 typ: typeref::parse(type_cell),
-                type_text: type_cell.text.to_string(),
                 possible_values: enums::possible_values(&description.text),
                 // Read once the row's description is whole (below).
                 marks: Default::default(),
