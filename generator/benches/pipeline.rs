@@ -1,14 +1,15 @@
 //! `cargo bench -p mdbind`: the whole beta corpus through each stage of the
-//! pipeline, in one process, against the floor (pulldown-cmark parsing every
-//! page and doing nothing else).
+//! pipeline, in one process, against the floor: pulldown-cmark reading and
+//! parsing every page and doing nothing else, each page's text dropped once
+//! parsed (the floor issue 9 measured: about 11 MiB).
 //!
 //! Each stage runs `RUNS` times on the previous stage's output; the median and
 //! the fastest run are printed, each with its ratio to the floor's (on a shared
 //! machine other work only ever adds time, so the fastest run moves least
 //! from one invocation to the next), then the whole run's ratio to the floor
-//! taken within pairs run back to back, then the peak memory of one whole run
-//! (measured in a process of its own) and of this process, whose stages hold
-//! every stage's output at once.
+//! taken within pairs run back to back, then the peak memory of the floor and
+//! of one whole run (each measured in a process of its own) and of this
+//! process, whose stages hold every stage's output at once.
 //! Each run's output is freed after its clock stops, for the floor too: the
 //! command line leaves what it made (and the parsed pages, see
 //! `load_keeping_pages`) to the process's exit and a build script's
@@ -25,7 +26,7 @@ use rayon::prelude::*;
 const RUNS: usize = 7;
 
 /// Pairs for the whole run's ratio to the floor: more than `RUNS`, as a
-/// floor run is short enough (~0.13 s) for one hiccup of the machine to move
+/// floor run is short enough (~0.1 s) for one hiccup of the machine to move
 /// a pair's ratio by a third, and this ratio is the figure the target is on.
 const PAIRS: usize = 15;
 
@@ -47,15 +48,27 @@ fn main() {
         );
         std::process::exit(2);
     }
-    if std::env::var_os(WHOLE_RUN_ONCE).is_some() {
-        // The child of `whole_run_peak`: one whole run, then its peak.
-        let (schema, pages) = mdbind::load_keeping_pages(&corpus).unwrap();
-        let files = std::hint::black_box(mdbind::emit::emit(&schema));
-        println!("{}", peak_rss());
-        drop((schema, pages, files));
-        return;
-    }
     let files = mdbind::docs_files(&corpus).unwrap();
+    let floor_run = || -> usize {
+        files
+            .par_iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(corpus.join(f)).unwrap_or_default();
+                pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::all()).count()
+            })
+            .sum()
+    };
+    let whole_run = || {
+        let (schema, pages) = mdbind::load_keeping_pages(&corpus).unwrap();
+        let files = mdbind::emit::emit(&schema);
+        (schema, pages, files)
+    };
+    match std::env::var(ONE_RUN).as_deref() {
+        // The child of `peak_of`: one run, then its peak.
+        Ok("floor") => return println!("{}", peak_rss_after(floor_run())),
+        Ok(_) => return println!("{}", peak_rss_after(whole_run())),
+        Err(_) => {}
+    }
     println!(
         "corpus: {} ({} pages), {} runs each: median, fastest",
         corpus.display(),
@@ -71,17 +84,6 @@ fn main() {
                 (f.to_string_lossy().replace('\\', "/"), text)
             })
             .collect()
-    };
-    let floor_run = || {
-        let texts = read();
-        let events: usize = texts
-            .par_iter()
-            .map(|(_, text)| {
-                pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::all()).count()
-            })
-            .sum();
-        std::hint::black_box(events);
-        texts
     };
     let floor = median(floor_run);
     let texts = read();
@@ -127,14 +129,10 @@ fn main() {
     );
     let peak_of_stages = peak_rss();
     drop((texts, parsed, schema));
-    let whole_run = || {
-        let (schema, pages) = mdbind::load_keeping_pages(&corpus).unwrap();
-        let files = mdbind::emit::emit(&schema);
-        (schema, pages, files)
-    };
     let t_whole = median(whole_run);
     let paired = paired_ratios(floor_run, whole_run);
-    let peak_of_whole = whole_run_peak();
+    let peak_of_floor = peak_of("floor");
+    let peak_of_whole = peak_of("whole");
 
     let row = |name: &str, t: Times| {
         println!(
@@ -145,7 +143,7 @@ fn main() {
             t.fastest.as_secs_f64() / floor.fastest.as_secs_f64(),
         )
     };
-    row("floor (read + pulldown-cmark)", floor);
+    row("floor (pulldown-cmark)", floor);
     row("read pages", t_read);
     row("parse pages", t_parse);
     row("build schema", t_schema);
@@ -165,20 +163,20 @@ fn main() {
         counts.0, counts.1, counts.2
     );
     println!(
-        "peak RSS: whole run {peak_of_whole}; stages, each holding its input and output {peak_of_stages}"
+        "peak RSS: floor {peak_of_floor}; whole run {peak_of_whole}; stages, each holding its input and output {peak_of_stages}"
     );
 }
 
-/// Set in the environment of the process [`whole_run_peak`] starts.
-const WHOLE_RUN_ONCE: &str = "MDBIND_BENCH_WHOLE_RUN_ONCE";
+/// Set in the environment of the process [`peak_of`] starts: which run it makes.
+const ONE_RUN: &str = "MDBIND_BENCH_ONE_RUN";
 
-/// The peak memory of one whole run, measured in a process of its own: in
-/// this one, memory the stages above freed may still be held by the
-/// allocator (or its purge still pending) and would count.
-fn whole_run_peak() -> String {
+/// The peak memory of one run (`floor` or `whole`), measured in a process of
+/// its own: in this one, memory the stages above freed may still be held by
+/// the allocator (or its purge still pending) and would count.
+fn peak_of(run: &str) -> String {
     let measured = std::env::current_exe().and_then(|exe| {
         std::process::Command::new(exe)
-            .env(WHOLE_RUN_ONCE, "1")
+            .env(ONE_RUN, run)
             .stderr(std::process::Stdio::inherit())
             .output()
     });
@@ -228,15 +226,29 @@ fn timed<O>(run: impl FnOnce() -> O) -> Duration {
 /// `whole ÷ floor` for `PAIRS` pairs run back to back, sorted: on a shared
 /// machine whose speed drifts, a ratio taken within a pair moves less than
 /// the ratio of two medians taken seconds apart.
+///
+/// Each pair's floor follows an untimed floor run, as the floor's median
+/// runs follow one another: a floor run right after a whole run is slower
+/// (about 0.089 s against 0.072 s on this corpus and machine, whether or not
+/// the allocator is made to hand the whole run's memory back first), and
+/// pairs timed that way read 3.9× where the two medians read 4.8×.
 fn paired_ratios<F, W>(mut floor: impl FnMut() -> F, mut whole: impl FnMut() -> W) -> Vec<f64> {
     let mut ratios: Vec<f64> = (0..PAIRS)
         .map(|_| {
+            drop(floor());
             let f = timed(&mut floor).as_secs_f64();
             timed(&mut whole).as_secs_f64() / f
         })
         .collect();
     ratios.sort_by(f64::total_cmp);
     ratios
+}
+
+/// [`peak_rss`] with a run's `output` still held (so that it is made).
+fn peak_rss_after<T>(output: T) -> String {
+    let peak = peak_rss();
+    drop(std::hint::black_box(output));
+    peak
 }
 
 /// The process's peak resident memory (Linux `VmHWM`), or `unknown`.
