@@ -72,46 +72,50 @@ pub fn load(docs: &Path) -> std::io::Result<Schema> {
 /// thread of its own.
 pub fn load_keeping_pages(docs: &Path) -> std::io::Result<(Schema, Vec<Page>)> {
     let files = all_files(docs)?;
-    let parsed: Vec<Loaded> = files
-        .par_iter()
+    let (md, other): (Vec<&PathBuf>, Vec<&PathBuf>) = files
+        .iter()
+        .partition(|f| f.extension().is_some_and(|e| e == "md"));
+    let mut skipped: Vec<Skipped> = other
+        .into_iter()
+        .map(|relative| Skipped {
+            file: page_name(relative),
+            reason: "not a .md page".to_string(),
+        })
+        .collect();
+    // Pages are large: each is written once, in place, by the thread that
+    // parsed it (collecting them boxed and moving them into a list after
+    // cost a few milliseconds on one thread, most of it fresh memory).
+    let mut pages: Vec<Page> = Vec::with_capacity(md.len());
+    let mut outcomes: Vec<Outcome> = Vec::with_capacity(md.len());
+    md.par_iter()
         .map(|relative| {
-            let name = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            if relative.extension().is_none_or(|e| e != "md") {
-                return Loaded::Skipped(
-                    Skipped {
-                        file: name,
-                        reason: "not a .md page".to_string(),
-                    },
-                    None,
-                );
-            }
+            let name = page_name(relative);
             match std::fs::read(docs.join(relative)).map(String::from_utf8) {
                 Ok(Ok(text)) => {
                     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
                     let (page, diagnostics) = parse::parse_page(&name, text);
-                    Loaded::Page(Box::new(page), diagnostics)
+                    (page, Outcome::Parsed(diagnostics))
                 }
-                Ok(Err(_)) => unreadable(name, "the page is not UTF-8"),
-                Err(e) => unreadable(name, &e.to_string()),
+                Ok(Err(_)) => (Page::default(), unreadable(name, "the page is not UTF-8")),
+                Err(e) => (Page::default(), unreadable(name, &e.to_string())),
             }
         })
-        .collect();
-    let mut pages = Vec::with_capacity(parsed.len());
+        .unzip_into_vecs(&mut pages, &mut outcomes);
+    // An unreadable page is no page: its place holder goes.
+    if outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::Unreadable(..)))
+    {
+        let mut parsed = outcomes.iter().map(|o| matches!(o, Outcome::Parsed(_)));
+        pages.retain(|_| parsed.next().unwrap_or(false));
+    }
     let mut diagnostics = Vec::new();
-    let mut skipped = Vec::new();
-    for loaded in parsed {
-        match loaded {
-            Loaded::Page(page, d) => {
-                pages.push(*page);
-                diagnostics.extend(d);
-            }
-            Loaded::Skipped(s, d) => {
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Parsed(d) => diagnostics.extend(d),
+            Outcome::Unreadable(s, d) => {
                 skipped.push(s);
-                diagnostics.extend(d);
+                diagnostics.push(d);
             }
         }
     }
@@ -122,12 +126,23 @@ pub fn load_keeping_pages(docs: &Path) -> std::io::Result<(Schema, Vec<Page>)> {
     Ok((schema, pages))
 }
 
-enum Loaded {
-    Page(Box<Page>, Vec<Diagnostic>),
-    Skipped(Skipped, Option<Diagnostic>),
+/// A page's path relative to the docs folder, `/`-separated.
+fn page_name(relative: &Path) -> String {
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
-fn unreadable(file: String, why: &str) -> Loaded {
+/// What reading a `.md` file gave besides its page.
+enum Outcome {
+    Parsed(Vec<Diagnostic>),
+    /// Not read: why, and the diagnostic saying so.
+    Unreadable(Skipped, Diagnostic),
+}
+
+fn unreadable(file: String, why: &str) -> Outcome {
     let diagnostic = Diagnostic::error(
         Code::UnreadablePage,
         &file,
@@ -135,18 +150,55 @@ fn unreadable(file: String, why: &str) -> Loaded {
         format!("cannot read the page: {why}"),
         "skipped the page",
     );
-    Loaded::Skipped(
+    Outcome::Unreadable(
         Skipped {
             file,
             reason: format!("unreadable: {why}"),
         },
-        Some(diagnostic),
+        diagnostic,
     )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unreadable_page_is_skipped_and_the_others_keep_their_place() {
+        let docs = tempfile::tempdir().unwrap();
+        let page = |title: &str| {
+            format!("# {title} resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The id. |\n")
+        };
+        std::fs::write(docs.path().join("a.md"), page("alpha")).unwrap();
+        std::fs::write(docs.path().join("b.md"), b"# beta\xff\n").unwrap();
+        std::fs::write(docs.path().join("c.md"), page("gamma")).unwrap();
+        std::fs::write(docs.path().join("notes.txt"), "not a page").unwrap();
+        let (schema, pages) = load_keeping_pages(docs.path()).unwrap();
+        let files: Vec<&str> = pages.iter().map(|p| &*p.file).collect();
+        assert_eq!(files, ["a.md", "c.md"]);
+        let titles: Vec<&str> = pages
+            .iter()
+            .map(|p| p.title.as_ref().unwrap().0.as_str())
+            .collect();
+        assert_eq!(titles, ["alpha resource type", "gamma resource type"]);
+        let skipped: Vec<(&str, &str)> = schema
+            .pages_skipped
+            .iter()
+            .map(|s| (s.file.as_str(), s.reason.as_str()))
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                ("b.md", "unreadable: the page is not UTF-8"),
+                ("notes.txt", "not a .md page")
+            ]
+        );
+        assert!(schema
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::UnreadablePage && d.file == "b.md"));
+        assert_eq!(schema.pages, 4);
+    }
 
     #[test]
     fn paths_sort_component_by_component() {
