@@ -50,24 +50,32 @@ pub fn free_pages(pages: Vec<Page>) {
 /// Examples' bodies move from the pages into the schema, once nothing reads
 /// them from the pages any more: a copy of every body would cost more.
 /// `pages` are sorted by file, and an operation's examples are its page's,
-/// in the page's order: each is found by a search and a walk, not hashed.
+/// in the page's order: each operation is paired with its page by a walk of
+/// both in file order, then the pairs (each page has one operation) move
+/// their bodies on every thread, as pages and operations are both cold.
 fn move_bodies(schema: &mut Schema, pages: &mut [Page]) {
-    for op in &mut schema.operations {
-        let Ok(at) = pages.binary_search_by(|p| p.file.cmp(&op.source.file)) else {
-            continue;
-        };
-        let mut parsed = pages[at].examples.iter_mut();
+    let mut operations: Vec<&mut Operation> = schema.operations.iter_mut().collect();
+    operations.sort_by(|a, b| a.source.file.cmp(&b.source.file));
+    let mut pages = pages.iter_mut().peekable();
+    let mut pairs: Vec<(&mut Operation, &mut Page)> = Vec::with_capacity(operations.len());
+    for op in operations {
+        while pages.next_if(|p| p.file < op.source.file).is_some() {}
+        if let Some(page) = pages.next_if(|p| p.file == op.source.file) {
+            pairs.push((op, page));
+        }
+    }
+    pairs.into_par_iter().for_each(|(op, page)| {
+        let mut parsed = page.examples.iter_mut();
         for e in &mut op.examples {
             e.body = parsed
                 .by_ref()
                 .find(|p| p.line == e.source.line)
                 .and_then(|p| p.body.as_mut())
-                // The value only (a page has one operation, so it is taken
-                // once): the text it was read from is freed with the pages,
-                // on every thread, not here on one.
+                // The value only: the text it was read from is freed with
+                // the pages, on every thread, not here.
                 .map(|b| std::mem::replace(&mut b.value, Json::Null));
         }
-    }
+    });
 }
 
 /// The schema of `pages` (sorted by file), example bodies left out.
