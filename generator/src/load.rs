@@ -101,14 +101,10 @@ pub fn load_keeping_pages(docs: &Path) -> std::io::Result<(Schema, Vec<Page>)> {
             }
         })
         .unzip_into_vecs(&mut pages, &mut outcomes);
-    // An unreadable page is no page: its place holder goes.
-    if outcomes
-        .iter()
-        .any(|o| matches!(o, Outcome::Unreadable(..)))
-    {
-        let mut parsed = outcomes.iter().map(|o| matches!(o, Outcome::Parsed(_)));
-        pages.retain(|_| parsed.next().unwrap_or(false));
-    }
+    // An unreadable page is no page: its placeholder goes (nothing moves
+    // when every page was read).
+    let mut parsed = outcomes.iter().map(|o| matches!(o, Outcome::Parsed(_)));
+    pages.retain(|_| parsed.next().unwrap_or(false));
     let mut diagnostics = Vec::new();
     for outcome in outcomes {
         match outcome {
