@@ -98,57 +98,75 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
     // while what each operation page says on its own is made on the others.
     let (operation_pages, other_pages): (Vec<&Page>, Vec<&Page>) =
         pages.iter().partition(|page| page.operation.is_some());
-    // What only the pages decide (example bodies by source, areas by
-    // file) is gathered on that side too, in the merge's shadow.
     // The namespace spellings known before the merge, for the preparation
     // (the default one is spelled in lower case unless a page says otherwise).
     let mut namespaces = b.namespaces.clone();
     namespaces
         .entry(DEFAULT_NAMESPACE.to_string())
         .or_insert_with(|| DEFAULT_NAMESPACE.to_string());
-    let ((), (prepared, (bodies, areas))) = rayon::join(
+    let ((), prepared) = rayon::join(
         || {
             for page in other_pages {
                 b.page(page, None);
             }
         },
         || {
-            let prepared = operation_pages
+            operation_pages
                 .par_iter()
                 .map(|page| prepare_operation(page, &namespaces))
-                .collect::<Vec<_>>();
-            let rest = rayon::join(|| Bodies::new(&pages), || areas_of(&pages));
-            (prepared, rest)
+                .collect::<Vec<_>>()
         },
     );
-    // Operations are large: room for all of them at once, not regrown.
-    b.operations.reserve(operation_pages.len());
-    for (page, prepared) in operation_pages.into_iter().zip(prepared) {
-        b.page(page, prepared);
-    }
-    // Representations add properties, never types or enums: one folded-key
-    // map serves every lookup they make.
-    let folded = b.folded_keys();
-    for page in &pages {
-        b.representation(page, &folded);
-    }
-    b.resolve(&bodies, folded);
+    // The rest of the merge is on one thread (each step depends on the order
+    // of pages), so the other threads do meanwhile what does not depend on
+    // it: what only the pages decide (example bodies by source, areas by
+    // file), then, once the operations are all merged, the routes they make
+    // ambiguous and their names.
+    let ((), (bodies, areas)) = rayon::join(
+        || {
+            // Operations are large: room for all of them at once, not regrown.
+            b.operations.reserve(operation_pages.len());
+            for (page, prepared) in operation_pages.into_iter().zip(prepared) {
+                b.page(page, prepared);
+            }
+        },
+        || rayon::join(|| Bodies::new(&pages), || areas_of(&pages)),
+    );
+    // Resolving reads the operations and renames in them only after.
+    let mut operations = std::mem::take(&mut b.operations);
+    let (renames, (ambiguities, operation_names)) = rayon::join(
+        || {
+            // Representations add properties, never types or enums: one
+            // folded-key map serves every lookup they make.
+            let folded = b.folded_keys();
+            for page in &pages {
+                b.representation(page, &folded);
+            }
+            b.resolve(&operations, &bodies, folded)
+        },
+        || {
+            // Routes and the operations' names depend on nothing resolving
+            // changes (paths, methods, titles, parameters).
+            let ordered = in_schema_order(&operations);
+            rayon::join(
+                || super::routes::ambiguities(&ordered),
+                || names::plan_operations(&ordered),
+            )
+        },
+    );
+    rename_in_operations(&mut operations, &renames);
+    b.operations = operations;
     let (mut schema, indexes) = b.finish();
     set_areas(&mut schema, &areas);
-    // Checking the examples, naming everything and finding ambiguous routes
-    // each only read the schema: naming is mostly one thread's work, so the
-    // other threads check meanwhile. The merge's indexes (tens of thousands
-    // of small strings) are freed on the naming side, which finishes first.
-    let (findings, (names, ambiguities)) = rayon::join(
+    // Checking the examples and naming everything each only read the
+    // schema: naming is mostly one thread's work, so the other threads check
+    // meanwhile. The merge's indexes (tens of thousands of small strings) are
+    // freed on the naming side, which finishes first.
+    let (findings, names) = rayon::join(
         || conformance::check(&schema, &bodies),
         || {
-            rayon::join(
-                || names::plan(&schema),
-                || {
-                    drop(indexes);
-                    super::routes::ambiguities(&schema)
-                },
-            )
+            drop(indexes);
+            names::plan(&schema, operation_names)
         },
     );
     schema.example_counts = findings.apply(&mut schema);
@@ -968,15 +986,26 @@ impl Builder {
                 break;
             }
         }
-        for (member, value) in object.iter().map(|(k, v)| (&**k, v)) {
-            let known = chain.iter().any(|k| {
-                self.property_positions
-                    .get(k)
-                    .is_some_and(|names| names.contains_key(member))
-            });
-            if member.contains('@') || known {
-                continue;
-            }
+        // The members none of them has, found before any is added: each
+        // type's position map looked up once, not once per member. A member
+        // added here is known to the ones after it (a repeated key), as
+        // when each was looked up after the one before was added.
+        let known_by: Vec<&FxHashMap<String, usize>> = chain
+            .iter()
+            .filter_map(|k| self.property_positions.get(k))
+            .collect();
+        let adds_to_own = self.types.contains_key(&own);
+        let mut added: FxHashSet<&str> = FxHashSet::default();
+        let new_members: Vec<(&str, &Json)> = object
+            .iter()
+            .map(|(k, v)| (&**k, v))
+            .filter(|&(member, _)| {
+                !member.contains('@')
+                    && !known_by.iter().any(|names| names.contains_key(member))
+                    && (!adds_to_own || added.insert(member))
+            })
+            .collect();
+        for (member, value) in new_members {
             let line = body.line_of(&format!(
                 "/{}",
                 member.replace('~', "~0").replace('/', "~1")
@@ -1125,9 +1154,16 @@ impl Builder {
     }
 
     /// Makes every type reference name a known type, infers the types that only
-    /// examples show, and reports the rest.
+    /// examples show, and reports the rest. The operations (taken out of the
+    /// builder) are only read: what to rename in them is handed back, for
+    /// [`rename_in_operations`].
     /// `folded`: [`Self::folded_keys`] of the types and enums so far.
-    fn resolve(&mut self, bodies: &Bodies, mut folded: FxHashMap<String, Vec<String>>) {
+    fn resolve(
+        &mut self,
+        operations: &[Operation],
+        bodies: &Bodies,
+        mut folded: FxHashMap<String, Vec<String>>,
+    ) -> Renames {
         // Each name is resolved (or reported) at its first reference only:
         // later ones are collected no more (a common type is named thousands
         // of times).
@@ -1143,7 +1179,7 @@ impl Builder {
                 }
             }
         }
-        for op in &self.operations {
+        for op in operations {
             if let Some(b) = &op.request_body {
                 first.add(&b.typ, &b.source, "request body type");
             }
@@ -1200,13 +1236,12 @@ impl Builder {
                     continue;
                 }
             }
-            let by_type =
-                by_type.get_or_insert_with(|| infer::operations_by_type(&self.operations));
+            let by_type = by_type.get_or_insert_with(|| infer::operations_by_type(operations));
             let named_by = by_type
                 .get(reference.as_str())
                 .map_or(&[][..], Vec::as_slice);
-            let operations = named_by.iter().map(|&i| &self.operations[i]);
-            if let Some(def) = infer::from_examples(&reference, operations, bodies) {
+            let named_by = named_by.iter().map(|&i| &operations[i]);
+            if let Some(def) = infer::from_examples(&reference, named_by, bodies) {
                 self.diagnostics.push(Diagnostic::warning(
                     Code::InferredType,
                     &def.source.file,
@@ -1234,31 +1269,12 @@ impl Builder {
                 "kept the name in the schema; generated code uses untyped JSON for it",
             ));
         }
-        let rename = |t: &mut String| {
-            // Primitives are never renamed (most types named are): not hashed.
-            if t.starts_with("Edm.") {
-                return;
-            }
-            if let Some(found) = renames.get(t.as_str()).filter(|f| *f != t) {
-                t.clone_from(found);
-            }
-        };
+        let renames = Renames(renames);
         for def in self.types.values_mut() {
-            def.base.iter_mut().for_each(rename);
+            def.base.iter_mut().for_each(|t| renames.rename(t));
             for p in &mut def.properties {
-                rename(&mut p.typ);
-                p.inherited_from.iter_mut().for_each(rename);
-            }
-        }
-        for op in &mut self.operations {
-            if let Some(b) = op.request_body.as_mut() {
-                rename(&mut b.typ);
-            }
-            if let Some(Response { typ: Some(t), .. }) = &mut op.response {
-                rename(t);
-            }
-            for e in &mut op.examples {
-                e.body_type.iter_mut().for_each(rename);
+                renames.rename(&mut p.typ);
+                p.inherited_from.iter_mut().for_each(|t| renames.rename(t));
             }
         }
         // A base named only by "Inherited from" rows is still the base.
@@ -1267,6 +1283,7 @@ impl Builder {
                 def.base = def.properties.iter().find_map(|p| p.inherited_from.clone());
             }
         }
+        renames
     }
 
     /// Every type's and enum's key, ASCII case folded → their qualified names,
@@ -1306,7 +1323,7 @@ impl Builder {
             _property_positions: self.property_positions,
         };
         let mut operations = self.operations;
-        operations.sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
+        operations.sort_by(schema_order);
         let mut namespaces: BTreeSet<String> =
             self.types.values().map(|t| t.namespace.clone()).collect();
         namespaces.extend(self.enums.values().map(|e| e.namespace.clone()));
@@ -1328,6 +1345,51 @@ impl Builder {
         };
         (schema, indexes)
     }
+}
+
+/// Type names [`Builder::resolve`] found under another spelling (a
+/// reference in other case, an enum or type it made): the name to use.
+struct Renames(FxHashMap<String, String>);
+
+impl Renames {
+    fn rename(&self, t: &mut String) {
+        // Primitives are never renamed (most types named are): not hashed.
+        if t.starts_with("Edm.") {
+            return;
+        }
+        if let Some(found) = self.0.get(t.as_str()).filter(|f| *f != t) {
+            t.clone_from(found);
+        }
+    }
+}
+
+/// The type names operations send, receive and show in examples, renamed
+/// as [`Builder::resolve`] found them.
+fn rename_in_operations(operations: &mut [Operation], renames: &Renames) {
+    for op in operations {
+        if let Some(b) = op.request_body.as_mut() {
+            renames.rename(&mut b.typ);
+        }
+        if let Some(Response { typ: Some(t), .. }) = &mut op.response {
+            renames.rename(t);
+        }
+        for e in &mut op.examples {
+            e.body_type.iter_mut().for_each(|t| renames.rename(t));
+        }
+    }
+}
+
+/// The order of operations in the schema: by name, then by where documented.
+fn schema_order(a: &Operation, b: &Operation) -> std::cmp::Ordering {
+    a.name.cmp(&b.name).then(a.source.cmp(&b.source))
+}
+
+/// `operations` as [`Builder::finish`] will order them (a stable sort, as
+/// there).
+fn in_schema_order(operations: &[Operation]) -> Vec<&Operation> {
+    let mut ordered: Vec<&Operation> = operations.iter().collect();
+    ordered.sort_by(|a, b| schema_order(a, b));
+    ordered
 }
 
 /// The merge's lookups, left over once the schema is made.

@@ -155,10 +155,13 @@ pub struct Names {
     enums: Vec<(String, Vec<String>)>,
     /// Type index → the enum standing for it and its derived types.
     polymorphic: Vec<(usize, Polymorphic)>,
-    operations: Vec<OperationNames>,
+    operations: Vec<OperationName>,
 }
 
-struct OperationNames {
+/// Every operation's names ([`plan_operations`]), for [`plan`].
+pub struct OperationNames(Vec<OperationName>);
+
+struct OperationName {
     rust_name: String,
     type_base: String,
     /// The handler trait and the request's parameter fields, for an
@@ -212,8 +215,10 @@ fn converted<'a>(
     distinct.into_par_iter().map(|n| (n, convert(n))).collect()
 }
 
-/// Decides every name in the schema (see [`Names`]).
-pub fn plan(schema: &Schema) -> Names {
+/// Decides every name in the schema (see [`Names`]); the operations' are
+/// [`plan_operations`]' (planned earlier, as soon as the operations are
+/// merged).
+pub fn plan(schema: &Schema, operations: OperationNames) -> Names {
     // The other files of the output (`mdbind.rs` the entry, `lib.rs` a
     // crate's) and the modules beside the namespaces'.
     let mut modules = Scope::with(&["handlers", "server", "mock", "mdbind", "lib"]);
@@ -253,15 +258,10 @@ pub fn plan(schema: &Schema) -> Names {
             )
         })
         .collect();
-    // Fields and operations claim in scopes of their own: planned beside
-    // the types and enums (each claim loop is serial).
-    let ((fields, operations), (types, enums, mut type_scopes)) = rayon::join(
-        || {
-            rayon::join(
-                || plan_fields(&schema.types),
-                || plan_operations(&schema.operations),
-            )
-        },
+    // Fields claim in scopes of their own: planned beside the types and
+    // enums (each claim loop is serial).
+    let (fields, (types, enums, mut type_scopes)) = rayon::join(
+        || plan_fields(&schema.types),
         || {
             let mut type_scopes: BTreeMap<String, Scope> = BTreeMap::new();
             let types: Vec<String> = schema
@@ -286,7 +286,7 @@ pub fn plan(schema: &Schema) -> Names {
         fields,
         enums,
         polymorphic,
-        operations,
+        operations: operations.0,
     }
 }
 
@@ -494,7 +494,10 @@ fn claim_type(scope: &mut Scope, base: String) -> String {
 /// last literal segment), methods for the page title. Method names are unique
 /// across all traits, so the `{Method}Request` and `{Method}Response` types
 /// the emitter derives from them are unique in the `handlers` module too.
-fn plan_operations(operations: &[Operation]) -> Vec<OperationNames> {
+/// The operations' names, each operation's in `operations` (in schema
+/// order): they claim in scopes of their own (the handler traits and their
+/// methods), so they depend on nothing else in the schema.
+pub fn plan_operations(operations: &[&Operation]) -> OperationNames {
     struct Wanted {
         method: String,
         /// The collection (lower-cased) and its trait's name.
@@ -537,11 +540,11 @@ fn plan_operations(operations: &[Operation]) -> Vec<OperationNames> {
     let mut module = Scope::with(RESERVED_TYPES);
     let mut methods = Scope::default();
     let mut traits: BTreeMap<String, String> = BTreeMap::new();
-    let mut names: Vec<OperationNames> = wanted
+    let mut names: Vec<OperationName> = wanted
         .into_iter()
         .map(|wanted| {
             let Some((collection, handler)) = wanted.handler else {
-                return OperationNames {
+                return OperationName {
                     rust_name: wanted.method,
                     type_base: String::new(),
                     handler: None,
@@ -558,7 +561,7 @@ fn plan_operations(operations: &[Operation]) -> Vec<OperationNames> {
                 .into_iter()
                 .map(|base| params.claim(base, true))
                 .collect();
-            OperationNames {
+            OperationName {
                 rust_name,
                 type_base: String::new(),
                 handler: Some((trait_name.clone(), params)),
@@ -568,7 +571,7 @@ fn plan_operations(operations: &[Operation]) -> Vec<OperationNames> {
     names
         .par_iter_mut()
         .for_each(|op| op.type_base = camel(&op.rust_name));
-    names
+    OperationNames(names)
 }
 
 /// `/reports/userCredentialUsageDetails/{id}/$ref` → `userCredentialUsageDetails`.

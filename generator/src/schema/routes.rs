@@ -10,16 +10,16 @@ use std::collections::BTreeMap;
 use mdbind_runtime::route::Template;
 use rayon::prelude::*;
 
-use super::model::Schema;
+use super::model::Operation;
 use crate::diagnostics::{Code, Diagnostic};
 
-/// A diagnostic for each pair of operations a request cannot tell apart.
-pub fn ambiguities(schema: &Schema) -> Vec<Diagnostic> {
+/// A diagnostic for each pair of operations a request cannot tell apart;
+/// `operations` in schema order.
+pub fn ambiguities(operations: &[&Operation]) -> Vec<Diagnostic> {
     // (method, shape) → the operations documenting it, in schema order, each
     // with the template it documents it by.
     // Parsing the templates is most of the work, and each is on its own.
-    let shapes: Vec<Vec<String>> = schema
-        .operations
+    let shapes: Vec<Vec<String>> = operations
         .par_iter()
         .map(|op| match op.routable {
             true => op
@@ -31,7 +31,7 @@ pub fn ambiguities(schema: &Schema) -> Vec<Diagnostic> {
         })
         .collect();
     let mut by_route: BTreeMap<(String, String), Vec<(usize, &str)>> = BTreeMap::new();
-    for ((i, op), shapes) in schema.operations.iter().enumerate().zip(shapes) {
+    for ((i, op), shapes) in operations.iter().enumerate().zip(shapes) {
         if !op.routable {
             continue;
         }
@@ -58,7 +58,7 @@ pub fn ambiguities(schema: &Schema) -> Vec<Diagnostic> {
     }
     let mut found = Vec::new();
     for ((i, first), (method, path, more)) in pairs {
-        let (op, first) = (&schema.operations[i], &schema.operations[first]);
+        let (op, first) = (operations[i], operations[first]);
         let also = match more {
             0 => String::new(),
             1 => " (and 1 more path)".to_string(),
