@@ -19,22 +19,38 @@ pub fn docs_files(docs: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Every file under `docs`, sorted, relative to `docs`.
 pub(crate) fn all_files(docs: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![PathBuf::new()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(docs.join(&dir))? {
-            let entry = entry?;
-            let relative = dir.join(entry.file_name());
-            let kind = entry.file_type()?;
-            if kind.is_dir() {
-                stack.push(relative);
-            } else if kind.is_file() {
-                out.push(relative);
-            }
-        }
-    }
+    let mut out = files_under(docs, PathBuf::new())?;
     sort_paths(&mut out);
     Ok(out)
+}
+
+/// The files under `docs/dir`, relative to `docs`, in no particular order.
+/// Subfolders are listed on every core: a docs folder is often a few
+/// folders of thousands of pages each, and listing one is a few
+/// milliseconds the parse waits for.
+fn files_under(docs: &Path, dir: PathBuf) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for entry in std::fs::read_dir(docs.join(&dir))? {
+        let entry = entry?;
+        let relative = dir.join(entry.file_name());
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            dirs.push(relative);
+        } else if kind.is_file() {
+            files.push(relative);
+        }
+    }
+    // Each folder's outcome kept in order, so that of two unreadable ones
+    // the same is reported whichever thread got there first.
+    let nested: Vec<std::io::Result<Vec<PathBuf>>> = dirs
+        .into_par_iter()
+        .map(|dir| files_under(docs, dir))
+        .collect();
+    for listed in nested {
+        files.extend(listed?);
+    }
+    Ok(files)
 }
 
 /// Sorts paths in `Path`'s own order (component by component), with a key
