@@ -132,9 +132,10 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
         },
         || rayon::join(|| Bodies::new(&pages), || areas_of(&pages)),
     );
-    // Resolving reads the operations and renames in them only after.
+    // Resolving reads the operations and renames in them only after; the
+    // operations join the schema once their routes and names are planned.
     let mut operations = std::mem::take(&mut b.operations);
-    let (renames, (ambiguities, operation_names)) = rayon::join(
+    let ((mut schema, indexes, renames), (ambiguities, operation_names)) = rayon::join(
         || {
             // Representations add properties, never types or enums: one
             // folded-key map serves every lookup they make.
@@ -142,7 +143,10 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
             for page in &pages {
                 b.representation(page, &folded);
             }
-            b.resolve(&operations, &bodies, folded)
+            let renames = b.resolve(&operations, &bodies, folded);
+            let (mut schema, indexes) = b.finish();
+            set_areas(&mut schema, &areas);
+            (schema, indexes, renames)
         },
         || {
             // Routes and the operations' names depend on nothing resolving
@@ -154,10 +158,13 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
             )
         },
     );
-    rename_in_operations(&mut operations, &renames);
-    b.operations = operations;
-    let (mut schema, indexes) = b.finish();
-    set_areas(&mut schema, &areas);
+    operations.par_iter_mut().for_each(|op| {
+        renames.rename_in(op);
+        op.area = area_of(&areas, &op.source);
+    });
+    // Stable, as `in_schema_order`.
+    operations.par_sort_by(schema_order);
+    schema.operations = operations;
     // Checking the examples and naming everything each only read the
     // schema: naming is mostly one thread's work, so the other threads check
     // meanwhile. The merge's indexes (tens of thousands of small strings) are
@@ -1156,7 +1163,7 @@ impl Builder {
     /// Makes every type reference name a known type, infers the types that only
     /// examples show, and reports the rest. The operations (taken out of the
     /// builder) are only read: what to rename in them is handed back, for
-    /// [`rename_in_operations`].
+    /// [`Renames::rename_in`].
     /// `folded`: [`Self::folded_keys`] of the types and enums so far.
     fn resolve(
         &mut self,
@@ -1316,14 +1323,15 @@ impl Builder {
     }
 
     /// The schema, and what only the merge needed (to free where it suits).
+    /// The operations are the caller's by then (see `build_from`): the
+    /// schema has none yet.
     fn finish(self) -> (Schema, MergeIndexes) {
+        debug_assert!(self.operations.is_empty());
         let indexes = MergeIndexes {
             _namespaces: self.namespaces,
             _named_values: self.named_values,
             _property_positions: self.property_positions,
         };
-        let mut operations = self.operations;
-        operations.sort_by(schema_order);
         let mut namespaces: BTreeSet<String> =
             self.types.values().map(|t| t.namespace.clone()).collect();
         namespaces.extend(self.enums.values().map(|e| e.namespace.clone()));
@@ -1337,7 +1345,7 @@ impl Builder {
                 .collect(),
             types: self.types.into_values().collect(),
             enums: self.enums.into_values().collect(),
-            operations,
+            operations: Vec::new(),
             diagnostics: self.diagnostics,
             example_counts: Default::default(),
             pages: 0,
@@ -1352,6 +1360,19 @@ impl Builder {
 struct Renames(FxHashMap<String, String>);
 
 impl Renames {
+    /// The type names `op` sends, receives and shows in examples.
+    fn rename_in(&self, op: &mut Operation) {
+        if let Some(b) = op.request_body.as_mut() {
+            self.rename(&mut b.typ);
+        }
+        if let Some(Response { typ: Some(t), .. }) = &mut op.response {
+            self.rename(t);
+        }
+        for e in &mut op.examples {
+            e.body_type.iter_mut().for_each(|t| self.rename(t));
+        }
+    }
+
     fn rename(&self, t: &mut String) {
         // Primitives are never renamed (most types named are): not hashed.
         if t.starts_with("Edm.") {
@@ -1359,22 +1380,6 @@ impl Renames {
         }
         if let Some(found) = self.0.get(t.as_str()).filter(|f| *f != t) {
             t.clone_from(found);
-        }
-    }
-}
-
-/// The type names operations send, receive and show in examples, renamed
-/// as [`Builder::resolve`] found them.
-fn rename_in_operations(operations: &mut [Operation], renames: &Renames) {
-    for op in operations {
-        if let Some(b) = op.request_body.as_mut() {
-            renames.rename(&mut b.typ);
-        }
-        if let Some(Response { typ: Some(t), .. }) = &mut op.response {
-            renames.rename(t);
-        }
-        for e in &mut op.examples {
-            e.body_type.iter_mut().for_each(|t| renames.rename(t));
         }
     }
 }
@@ -1555,19 +1560,21 @@ fn areas_of<'a>(pages: &[&'a Page]) -> FxHashMap<&'a str, String> {
     areas.into_iter().collect()
 }
 
-/// Each item's documentation area: the `ms.prod` front matter of the page it
-/// was first documented on (none when that page does not say).
+/// Each type's and enum's documentation area: the `ms.prod` front matter of
+/// the page it was first documented on (none when that page does not say);
+/// operations get theirs as they join the schema.
 fn set_areas(schema: &mut Schema, areas: &FxHashMap<&str, String>) {
-    let area = |source: &Source| areas.get(&*source.file).cloned();
     for t in &mut schema.types {
-        t.area = area(&t.source);
+        t.area = area_of(areas, &t.source);
     }
     for e in &mut schema.enums {
-        e.area = area(&e.source);
+        e.area = area_of(areas, &e.source);
     }
-    for o in &mut schema.operations {
-        o.area = area(&o.source);
-    }
+}
+
+/// The area of what `source` documents ([`areas_of`]).
+fn area_of(areas: &FxHashMap<&str, String>, source: &Source) -> Option<String> {
+    areas.get(&*source.file).cloned()
 }
 
 /// See [`Body::optional`].

@@ -175,32 +175,61 @@ impl Names {
         for (ns, module) in schema.namespaces.iter_mut().zip(self.modules) {
             ns.module = module;
         }
-        for ((def, name), fields) in schema.types.iter_mut().zip(self.types).zip(self.fields) {
-            def.rust_name = name;
-            for (p, field) in def.properties.iter_mut().zip(fields) {
-                p.rust_name = field;
-            }
-        }
-        for (i, polymorphic) in self.polymorphic {
-            schema.types[i].polymorphic = Some(polymorphic);
-        }
-        for (def, (name, members)) in schema.enums.iter_mut().zip(self.enums) {
-            def.rust_name = name;
-            for (m, member) in def.members.iter_mut().zip(members) {
-                m.rust_name = member;
-            }
-        }
-        for (op, names) in schema.operations.iter_mut().zip(self.operations) {
-            op.rust_name = names.rust_name;
-            op.type_base = names.type_base;
-            if let Some((handler, params)) = names.handler {
-                op.handler = Some(handler);
-                let fields = op.path_params.iter_mut().chain(op.query_params.iter_mut());
-                for (p, field) in fields.zip(params) {
-                    p.rust_name = field;
+        // Types, enums and operations on every core: each is tens of
+        // thousands of cold fields to write.
+        let types = self.types;
+        let fields = self.fields;
+        let enums = self.enums;
+        let operations = self.operations;
+        rayon::join(
+            || {
+                schema.types.par_iter_mut().zip(types).zip(fields).for_each(
+                    |((def, name), fields)| {
+                        def.rust_name = name;
+                        for (p, field) in def.properties.iter_mut().zip(fields) {
+                            p.rust_name = field;
+                        }
+                    },
+                );
+                for (i, polymorphic) in self.polymorphic {
+                    schema.types[i].polymorphic = Some(polymorphic);
                 }
-            }
-        }
+            },
+            || {
+                rayon::join(
+                    || {
+                        schema
+                            .enums
+                            .par_iter_mut()
+                            .zip(enums)
+                            .for_each(|(def, (name, members))| {
+                                def.rust_name = name;
+                                for (m, member) in def.members.iter_mut().zip(members) {
+                                    m.rust_name = member;
+                                }
+                            })
+                    },
+                    || {
+                        schema
+                            .operations
+                            .par_iter_mut()
+                            .zip(operations)
+                            .for_each(|(op, names)| {
+                                op.rust_name = names.rust_name;
+                                op.type_base = names.type_base;
+                                if let Some((handler, params)) = names.handler {
+                                    op.handler = Some(handler);
+                                    let fields =
+                                        op.path_params.iter_mut().chain(op.query_params.iter_mut());
+                                    for (p, field) in fields.zip(params) {
+                                        p.rust_name = field;
+                                    }
+                                }
+                            })
+                    },
+                )
+            },
+        );
     }
 }
 
