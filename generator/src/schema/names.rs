@@ -73,7 +73,9 @@ pub fn is_keyword(name: &str) -> bool {
 /// Names already taken in one scope (a module, a struct, an enum, a trait).
 #[derive(Default)]
 struct Scope {
-    taken: BTreeSet<String>,
+    /// Hashed: never listed, only asked (a struct's scope starts with every
+    /// field it inherits, hundreds for some).
+    taken: FxHashSet<String>,
     /// Per base that collided: the suffix to try first next time. Names are
     /// never released, so every smaller suffix is still taken; without it
     /// k names wanting one base cost k²/2 tries (a table of many names that
