@@ -421,7 +421,7 @@ fn plan_polymorphic(
 /// Field names, bases before derived types: a derived struct also has its
 /// bases' fields, so its own fields must not take their names.
 fn plan_fields(types: &[TypeDef]) -> Vec<Vec<String>> {
-    let index: BTreeMap<String, usize> = types
+    let index: FxHashMap<String, usize> = types
         .iter()
         .enumerate()
         .map(|(i, t)| (t.qualified(), i))
@@ -485,7 +485,7 @@ fn plan_fields(types: &[TypeDef]) -> Vec<Vec<String>> {
 /// base first; a base not named yet (a cycle of bases) lends empty names.
 fn inherited_fields<'a>(
     types: &'a [TypeDef],
-    index: &BTreeMap<String, usize>,
+    index: &FxHashMap<String, usize>,
     fields: &'a [Option<Vec<String>>],
     i: usize,
 ) -> Vec<(&'a str, &'a str)> {
@@ -570,7 +570,7 @@ pub fn plan_operations(operations: &[&Operation]) -> OperationNames {
         .collect();
     let mut module = Scope::with(RESERVED_TYPES);
     let mut methods = Scope::default();
-    let mut traits: BTreeMap<String, String> = BTreeMap::new();
+    let mut traits: FxHashMap<String, String> = FxHashMap::default();
     let mut names: Vec<OperationName> = wanted
         .into_iter()
         .map(|wanted| {
