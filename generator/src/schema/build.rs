@@ -190,9 +190,10 @@ fn build_from(pages: &[Page], diagnostics: Vec<Diagnostic>) -> Schema {
 struct Builder {
     /// Lower-cased namespace → its documented spelling.
     namespaces: BTreeMap<String, String>,
-    /// Keyed by `namespace-lowercased.name`.
-    types: BTreeMap<String, TypeDef>,
-    enums: BTreeMap<String, EnumDef>,
+    /// Keyed by `namespace-lowercased.name`; hashed, as the merge looks one
+    /// up for every table and row it merges: listed only by [`sorted`].
+    types: FxHashMap<String, TypeDef>,
+    enums: FxHashMap<String, EnumDef>,
     operations: Vec<Operation>,
     diagnostics: Vec<Diagnostic>,
     /// Pages that state nothing this schema holds.
@@ -1175,7 +1176,7 @@ impl Builder {
         // later ones are collected no more (a common type is named thousands
         // of times).
         let mut first = References::default();
-        for def in self.types.values() {
+        for (_, def) in sorted(&self.types) {
             if let Some(base) = &def.base {
                 first.add(base, &def.source, "base type");
             }
@@ -1343,8 +1344,8 @@ impl Builder {
                     module: String::new(),
                 })
                 .collect(),
-            types: self.types.into_values().collect(),
-            enums: self.enums.into_values().collect(),
+            types: sorted_values(self.types),
+            enums: sorted_values(self.enums),
             operations: Vec::new(),
             diagnostics: self.diagnostics,
             example_counts: Default::default(),
@@ -1395,6 +1396,21 @@ fn in_schema_order(operations: &[Operation]) -> Vec<&Operation> {
     let mut ordered: Vec<&Operation> = operations.iter().collect();
     ordered.sort_by(|a, b| schema_order(a, b));
     ordered
+}
+
+/// The entries of one of the merge's maps in key order: the schema's order
+/// of types and enums, and the order references are resolved in.
+fn sorted<T>(map: &FxHashMap<String, T>) -> Vec<(&String, &T)> {
+    let mut entries: Vec<(&String, &T)> = map.iter().collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    entries
+}
+
+/// The values of one of the merge's maps in key order ([`sorted`]).
+fn sorted_values<T: Send>(map: FxHashMap<String, T>) -> Vec<T> {
+    let mut entries: Vec<(String, T)> = map.into_iter().collect();
+    entries.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.into_iter().map(|(_, v)| v).collect()
 }
 
 /// The merge's lookups, left over once the schema is made.
