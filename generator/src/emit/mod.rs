@@ -66,14 +66,28 @@ pub fn emit_with(schema: &Schema, options: &Options) -> Vec<GeneratedFile> {
     let cx = Context::new(schema, options);
     let traits = handlers::traits(&cx);
     let plan = plan(&cx, &traits);
-    // Every piece of every file in parallel, with no wait between files:
-    // a file of one large piece would otherwise hold up the rest.
-    let pieces: Vec<(usize, Vec<String>)> = plan
-        .pieces
-        .par_iter()
-        .map(|piece| (piece.file, (piece.emit)(&cx).format()))
+    let mut pieces: Vec<Vec<&Piece>> = plan.paths.iter().map(|_| Vec::new()).collect();
+    for piece in &plan.pieces {
+        pieces[piece.file].push(piece);
+    }
+    // Every piece of every file in parallel, and each file joined as soon
+    // as its own pieces are made, while the other threads make the other
+    // files' (joining is mostly fresh memory written: the largest file
+    // alone takes about as long as all the others together).
+    let mut out: Vec<GeneratedFile> = plan
+        .paths
+        .into_par_iter()
+        .zip(pieces)
+        .map(|(path, pieces)| {
+            let items: Vec<Vec<String>> = pieces
+                .par_iter()
+                .map(|piece| (piece.emit)(&cx).format())
+                .collect();
+            join_file(path, items.into_iter().flatten().collect())
+        })
         .collect();
-    join(plan.paths, pieces)
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
 }
 
 /// The files from their pieces' formatted items (each file's in order), in
@@ -83,31 +97,33 @@ fn join(paths: Vec<String>, pieces: Vec<(usize, Vec<String>)>) -> Vec<GeneratedF
     for (index, piece) in pieces {
         items[index].extend(piece);
     }
-    // Files are joined on every core, each written once into a buffer of its
-    // final size and its items freed as it is made: the output is tens of
-    // megabytes, and growing or copying it would double the peak. Items go
-    // straight into it, not into a text per piece first: that copy of the
-    // whole output cost as much as this one.
     let mut out: Vec<GeneratedFile> = paths
         .into_par_iter()
         .zip(items)
-        .map(|(path, items)| {
-            let size = file::HEADER.len() + items.iter().map(|i| i.len() + 1).sum::<usize>();
-            let mut contents = String::with_capacity(size);
-            contents.push_str(file::HEADER);
-            let mut first = true;
-            for item in items.into_iter().filter(|i| !i.is_empty()) {
-                if !std::mem::replace(&mut first, false) {
-                    // The blank line `format` puts between any two top-level items.
-                    contents.push('\n');
-                }
-                contents.push_str(&item);
-            }
-            GeneratedFile { path, contents }
-        })
+        .map(|(path, items)| join_file(path, items))
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// One file from its formatted items, in order. Written once into a buffer
+/// of its final size, each item freed as it goes in: the output is tens of
+/// megabytes, and growing or copying it would double the peak. Items go
+/// straight into it, not into a text per piece first: that copy of the
+/// whole output cost as much as this one.
+fn join_file(path: String, items: Vec<String>) -> GeneratedFile {
+    let size = file::HEADER.len() + items.iter().map(|i| i.len() + 1).sum::<usize>();
+    let mut contents = String::with_capacity(size);
+    contents.push_str(file::HEADER);
+    let mut first = true;
+    for item in items.into_iter().filter(|i| !i.is_empty()) {
+        if !std::mem::replace(&mut first, false) {
+            // The blank line `format` puts between any two top-level items.
+            contents.push('\n');
+        }
+        contents.push_str(&item);
+    }
+    GeneratedFile { path, contents }
 }
 
 /// What a piece of a file emits: tokens for prettyplease, or items written
