@@ -1,13 +1,16 @@
-//! The allocator the command line and the benchmark run with: mimalloc, told
-//! to hand freed memory back to the system promptly.
+//! The allocator the command line and the benchmark run with: mimalloc, with
+//! transparent huge pages off and freed memory kept for reuse a second.
 //!
 //! Why: a run makes and frees millions of small strings and vectors, and with
 //! glibc's malloc about a quarter of its CPU went to malloc and free. mimalloc
-//! does the same work in less time, but with its defaults it keeps freed
-//! memory for a second and commits whole arenas up front, which raised the
-//! peak from 220 to 300 MiB on the beta corpus. Purging freed pages after a
-//! few milliseconds and committing arena memory only as it is used brings the
-//! peak below glibc's (about 175 MiB) and keeps most of the speed.
+//! does the same work in less time, but its arenas ask for transparent huge
+//! pages, each counted whole, which raised the peak from 220 to 300 MiB on
+//! the beta corpus; with huge pages off for the process the peak is about
+//! 175 MiB. Freed memory is purged (handed back to the system) only after a
+//! second, longer than a run: what one stage frees serves the next instead of
+//! being faulted in again, page by page (a fifth of a run's CPU is the kernel
+//! handing out fresh pages). Purging after 5 ms instead kept the peak about
+//! 20 MiB lower and made `generate` 3–4 % slower.
 //!
 //! The library itself never picks an allocator: a `build.rs` runs with its
 //! own (the system's unless the build script declares one). A build script
@@ -35,7 +38,7 @@ pub fn tune() {
     // SAFETY: `mi_option_set` only stores a number in mimalloc's option
     // table; it is safe to call at any time from any thread.
     unsafe {
-        libmimalloc_sys::mi_option_set(PURGE_DELAY, 5);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 1000);
     }
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
