@@ -3,12 +3,11 @@
 //! parsing every page and doing nothing else, each page's text dropped once
 //! parsed (the floor issue 9 measured: about 11 MiB).
 //!
-//! Each stage runs `RUNS` times on the previous stage's output; the median and
-//! the fastest run are printed, each with its ratio to the floor's (on a shared
-//! machine other work only ever adds time, so the fastest run moves least
-//! from one invocation to the next), then the whole run's ratio to the floor
-//! taken within pairs run back to back, then the peak memory of the floor and
-//! of one whole run (each measured in a process of its own) and of this
+//! Each stage runs `RUNS` times on the previous stage's output (the whole run
+//! `PAIRS` times), each run right after a floor run: the median and fastest
+//! run are printed, with the median of each run's ratio to the floor run just
+//! before it (see [`paired_with`]), then the peak memory of the floor and of
+//! one whole run (each measured in a process of its own) and of this
 //! process, whose stages hold every stage's output at once.
 //! Each run's output is freed after its clock stops, for the floor too: the
 //! command line leaves what it made (and the parsed pages, see
@@ -55,10 +54,11 @@ fn main() {
         pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::all()).count()
     };
     let floor_run = || -> usize { files.par_iter().map(floor_page).sum() };
-    // The same on one thread: issue 9 gave its floor as about 0.13 s, which
-    // is what this takes on this 2-core machine (0.13–0.14 s), where the
-    // floor above takes 0.07–0.08 s. Printed for comparison only: the ratios
-    // and the target are on the floor above.
+    // The same on one thread, printed for comparison only: issue 9 gave its
+    // floor as about 0.13 s on 2 cores, which one machine here took on one
+    // thread (on both cores: 0.07–0.08 s) and another, slower one took on
+    // both (0.10–0.19 s as its speed drifted). The ratios and the target are
+    // on the floor above, which moves with the machine as the run does.
     let floor_one_thread = || -> usize { files.iter().map(floor_page).sum() };
     let whole_run = || {
         let (schema, pages) = mdbind::load_keeping_pages(&corpus).unwrap();
@@ -72,10 +72,12 @@ fn main() {
         Err(_) => {}
     }
     println!(
-        "corpus: {} ({} pages), {} runs each: median, fastest",
+        "corpus: {} ({} pages); each stage run {} times (the whole run {}), each run right after a floor run: \
+         median, fastest, and the median of each run's ratio to the floor run before it",
         corpus.display(),
         files.len(),
-        RUNS
+        RUNS,
+        PAIRS
     );
 
     let read = || -> Vec<(String, String)> {
@@ -87,17 +89,19 @@ fn main() {
             })
             .collect()
     };
-    let floor = median(floor_run);
-    let floor_serial = median(floor_one_thread);
+    let mut floors = Vec::new();
+    let mut paired = |runs: usize, run: &mut dyn FnMut() -> Duration| {
+        paired_with(runs, &mut floors, &floor_run, run)
+    };
+    let t_read = paired(RUNS, &mut || timed(read));
     let texts = read();
-    let t_read = median(read);
     let parse = || {
         texts
             .par_iter()
             .map(|(name, text)| mdbind::parse::parse_page(name, text))
             .collect::<Vec<_>>()
     };
-    let t_parse = median(parse);
+    let t_parse = paired(RUNS, &mut || timed(parse));
     let parsed = parse();
     // Building takes the pages (it moves example bodies out of them): each
     // run gets its own copy, made outside the timing.
@@ -110,8 +114,9 @@ fn main() {
         }
         (pages, diagnostics)
     };
-    let t_schema = median_with(pages_and_diagnostics, |(pages, diagnostics)| {
-        mdbind::schema::build_keeping_pages(pages, diagnostics)
+    let t_schema = paired(RUNS, &mut || {
+        let (pages, diagnostics) = pages_and_diagnostics();
+        timed(|| mdbind::schema::build_keeping_pages(pages, diagnostics))
     });
     let schema = {
         let (pages, diagnostics) = pages_and_diagnostics();
@@ -120,11 +125,13 @@ fn main() {
     let options = mdbind::emit::Options::default();
     // Emitting: tokens for some pieces, formatted text for others (see
     // `emit::Part`); formatting: prettyplease on the token pieces.
-    let t_tokens = median(|| mdbind::emit::emit_parts(&schema, &options));
-    let t_format = median_with(
-        || mdbind::emit::emit_parts(&schema, &options),
-        mdbind::emit::format_parts,
-    );
+    let t_tokens = paired(RUNS, &mut || {
+        timed(|| mdbind::emit::emit_parts(&schema, &options))
+    });
+    let t_format = paired(RUNS, &mut || {
+        let parts = mdbind::emit::emit_parts(&schema, &options);
+        timed(|| mdbind::emit::format_parts(parts))
+    });
     let counts = (
         schema.types.len(),
         schema.enums.len(),
@@ -132,39 +139,50 @@ fn main() {
     );
     let peak_of_stages = peak_rss();
     drop((texts, parsed, schema));
-    let t_whole = median(whole_run);
-    let paired = paired_ratios(floor_run, whole_run);
+    let t_whole = paired(PAIRS, &mut || timed(whole_run));
+    let floor = Times::of(floors);
+    let floor_serial = Times::of((0..RUNS).map(|_| timed(floor_one_thread)).collect());
     let peak_of_floor = peak_of("floor");
     let peak_of_whole = peak_of("whole");
 
-    let row = |name: &str, t: Times| {
+    let row = |name: &str, t: &Times, ratio: &str| {
         println!(
-            "{name:<28} {:>8.3} s  {:>5.1}× floor   fastest {:>6.3} s  {:>5.1}×",
+            "{name:<28} {:>8.3} s   fastest {:>6.3} s   {ratio}",
             t.median.as_secs_f64(),
-            t.median.as_secs_f64() / floor.median.as_secs_f64(),
             t.fastest.as_secs_f64(),
-            t.fastest.as_secs_f64() / floor.fastest.as_secs_f64(),
         )
     };
-    row("floor (pulldown-cmark)", floor);
-    row("read pages", t_read);
-    row("parse pages", t_parse);
-    row("build schema", t_schema);
-    row("emit (tokens and text)", t_tokens);
-    row("format token pieces", t_format);
-    row("whole run (load + emit)", t_whole);
-    println!(
-        "(floor on one thread            {:>8.3} s: the whole run is {:.1}× that; for comparison with issue 9's 0.13 s only)",
-        floor_serial.median.as_secs_f64(),
-        t_whole.median.as_secs_f64() / floor_serial.median.as_secs_f64(),
+    row("floor (pulldown-cmark)", &floor, "1.0× floor");
+    for (name, stage) in [
+        ("read pages", &t_read),
+        ("parse pages", &t_parse),
+        ("build schema", &t_schema),
+        ("emit (tokens and text)", &t_tokens),
+        ("format token pieces", &t_format),
+    ] {
+        row(
+            name,
+            &stage.times,
+            &format!("{:.1}× floor", stage.ratio(1, 2)),
+        );
+    }
+    row(
+        "whole run (load + emit)",
+        &t_whole.times,
+        &format!(
+            "{:.1}× floor (middle half {:.1}–{:.1}×, lowest {:.1}×, highest {:.1}×)",
+            t_whole.ratio(1, 2),
+            t_whole.ratio(1, 4),
+            t_whole.ratio(3, 4),
+            t_whole.ratio(0, 1),
+            t_whole.ratio(1, 1),
+        ),
     );
     println!(
-        "whole run ÷ floor, {PAIRS} interleaved pairs: median {:.1}×, middle half {:.1}–{:.1}×, lowest {:.1}×, highest {:.1}×",
-        paired[PAIRS / 2],
-        paired[PAIRS / 4],
-        paired[PAIRS - 1 - PAIRS / 4],
-        paired[0],
-        paired[PAIRS - 1]
+        "(floor on one thread            {:>8.3} s: the whole run is {:.1}× that; printed for comparison only, \
+         as machines differ: the ratios and issue 9's target are on the floor above)",
+        floor_serial.median.as_secs_f64(),
+        t_whole.times.median.as_secs_f64() / floor_serial.median.as_secs_f64(),
     );
     println!(
         "types {}, enums {}, operations {}",
@@ -195,30 +213,70 @@ fn peak_of(run: &str) -> String {
     }
 }
 
-/// A stage's median and fastest time over `RUNS` runs.
+/// A median and a fastest time.
 #[derive(Clone, Copy)]
 struct Times {
     median: Duration,
     fastest: Duration,
 }
 
-fn median<O>(mut run: impl FnMut() -> O) -> Times {
-    median_with(|| (), |()| run())
+impl Times {
+    fn of(mut times: Vec<Duration>) -> Times {
+        times.sort();
+        Times {
+            median: times[times.len() / 2],
+            fastest: times[0],
+        }
+    }
 }
 
-/// The times of `run` over `RUNS` runs, each on a fresh `setup()`; neither
-/// the setup nor freeing the run's output is timed.
-fn median_with<T, O>(mut setup: impl FnMut() -> T, mut run: impl FnMut(T) -> O) -> Times {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let input = setup();
-            timed(|| run(input))
-        })
-        .collect();
-    times.sort();
-    Times {
-        median: times[RUNS / 2],
-        fastest: times[0],
+/// A stage's times, and each run's ratio to the floor run just before it
+/// (sorted).
+struct Stage {
+    times: Times,
+    ratios: Vec<f64>,
+}
+
+impl Stage {
+    /// The ratio at `num / den` of the way from the lowest to the highest.
+    fn ratio(&self, num: usize, den: usize) -> f64 {
+        self.ratios[(self.ratios.len() - 1) * num / den]
+    }
+}
+
+/// Times `run` (which times itself, its setup and freeing left out) `runs`
+/// times, each run right after a floor run, whose time goes into `floors`.
+///
+/// On a shared machine whose speed drifts, a ratio taken within a pair moves
+/// less than the ratio of two medians taken seconds apart: in one invocation
+/// the whole run's median of seven back-to-back runs read 5.5× the floor's
+/// median, its pairs 3.8×, as the machine's speed halved and recovered within
+/// the hour.
+///
+/// Each pair's floor follows an untimed floor run, as a floor run right
+/// after a heavier one is slower (about 0.089 s against 0.072 s after a whole
+/// run on this corpus and machine, whether or not the allocator is made to
+/// hand the whole run's memory back first).
+fn paired_with(
+    runs: usize,
+    floors: &mut Vec<Duration>,
+    floor: &dyn Fn() -> usize,
+    run: &mut dyn FnMut() -> Duration,
+) -> Stage {
+    let mut times = Vec::with_capacity(runs);
+    let mut ratios = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        std::hint::black_box(floor());
+        let f = timed(floor);
+        let t = run();
+        floors.push(f);
+        times.push(t);
+        ratios.push(t.as_secs_f64() / f.as_secs_f64());
+    }
+    ratios.sort_by(f64::total_cmp);
+    Stage {
+        times: Times::of(times),
+        ratios,
     }
 }
 
@@ -229,27 +287,6 @@ fn timed<O>(run: impl FnOnce() -> O) -> Duration {
     let elapsed = start.elapsed();
     drop(output);
     elapsed
-}
-
-/// `whole ÷ floor` for `PAIRS` pairs run back to back, sorted: on a shared
-/// machine whose speed drifts, a ratio taken within a pair moves less than
-/// the ratio of two medians taken seconds apart.
-///
-/// Each pair's floor follows an untimed floor run, as the floor's median
-/// runs follow one another: a floor run right after a whole run is slower
-/// (about 0.089 s against 0.072 s on this corpus and machine, whether or not
-/// the allocator is made to hand the whole run's memory back first), and
-/// pairs timed that way read 3.9× where the two medians read 4.8×.
-fn paired_ratios<F, W>(mut floor: impl FnMut() -> F, mut whole: impl FnMut() -> W) -> Vec<f64> {
-    let mut ratios: Vec<f64> = (0..PAIRS)
-        .map(|_| {
-            drop(floor());
-            let f = timed(&mut floor).as_secs_f64();
-            timed(&mut whole).as_secs_f64() / f
-        })
-        .collect();
-    ratios.sort_by(f64::total_cmp);
-    ratios
 }
 
 /// [`peak_rss`] with a run's `output` still held (so that it is made).
