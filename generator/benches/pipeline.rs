@@ -163,7 +163,7 @@ fn main() {
         row(
             name,
             &stage.times,
-            &format!("{:.1}× floor", stage.ratio(1, 2)),
+            &format!("{:.1}× floor", stage.median_ratio()),
         );
     }
     row(
@@ -171,11 +171,11 @@ fn main() {
         &t_whole.times,
         &format!(
             "{:.1}× floor (middle half {:.1}–{:.1}×, lowest {:.1}×, highest {:.1}×)",
-            t_whole.ratio(1, 2),
-            t_whole.ratio(1, 4),
-            t_whole.ratio(3, 4),
-            t_whole.ratio(0, 1),
-            t_whole.ratio(1, 1),
+            t_whole.median_ratio(),
+            t_whole.middle_half().0,
+            t_whole.middle_half().1,
+            t_whole.ratios[0],
+            t_whole.ratios[PAIRS - 1],
         ),
     );
     println!(
@@ -238,9 +238,15 @@ struct Stage {
 }
 
 impl Stage {
-    /// The ratio at `num / den` of the way from the lowest to the highest.
-    fn ratio(&self, num: usize, den: usize) -> f64 {
-        self.ratios[(self.ratios.len() - 1) * num / den]
+    fn median_ratio(&self) -> f64 {
+        self.ratios[self.ratios.len() / 2]
+    }
+
+    /// The lowest and highest ratio once the lowest and highest quarter
+    /// are left out.
+    fn middle_half(&self) -> (f64, f64) {
+        let n = self.ratios.len();
+        (self.ratios[n / 4], self.ratios[n - 1 - n / 4])
     }
 }
 
