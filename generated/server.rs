@@ -26,9 +26,7 @@ where
         .serve_method(
             "credentialuserregistrationdetails-post",
             handler.clone(),
-            |handler, request| {
-                Box::pin(handler.add_credential_user_registration_details(request))
-            },
+            H::add_credential_user_registration_details,
         );
 }
 
@@ -87,23 +85,19 @@ where
         .serve_method(
             "reportroot-list-usercredentialusagedetails",
             handler.clone(),
-            |handler, request| Box::pin(handler.list_credentials_usage_details(request)),
+            H::list_credentials_usage_details,
         );
     server
         .serve_method(
             "usercredentialusagedetails-post",
             handler.clone(),
-            |handler, request| {
-                Box::pin(handler.add_user_credential_usage_details(request))
-            },
+            H::add_user_credential_usage_details,
         );
     server
         .serve_method(
             "usercredentialusagedetails-update",
             handler.clone(),
-            |handler, request| {
-                Box::pin(handler.update_user_credential_usage_details(request))
-            },
+            H::update_user_credential_usage_details,
         );
 }
 

@@ -73,43 +73,37 @@ fn mount(cx: &Context, name: &str, snake: &str, ops: &[&Operation], cfg: Option<
     out.finish()
 }
 
-/// `server.serve_method("{operation}", handler.clone(), |handler, request| …);`
-/// as prettyplease lays it out. The closure's types are inferred from the
-/// method (a written-out request type made the line too long to read).
+/// `server.serve_method("{operation}", handler.clone(), H::{method});` as
+/// prettyplease lays it out: the method itself, not a closure boxing its
+/// future (see `mdbind_runtime::server::HandlerMethod` for why).
 fn serve_method(out: &mut Code, op: &Operation) {
     let operation = code::string(&op.name);
-    let call = format!("handler.{}(request)", field_name(&op.rust_name));
-    let closure = ["|handler, request| Box::pin(", call.as_str(), ")"].concat();
-    let flat = [
-        "server.serve_method(",
+    let method = ["H::", field_name(&op.rust_name).as_str()].concat();
+    let call = [
+        ".serve_method(",
         operation.as_str(),
         ", handler.clone(), ",
-        closure.as_str(),
+        method.as_str(),
         ");",
     ]
     .concat();
+    let flat = ["server", call.as_str()].concat();
     if out.fits(0, &flat) {
         return out.line(&flat);
     }
-    // Too wide: the receiver alone, then the call broken an argument a line.
+    // Too wide: the receiver alone, then the call on the next line, broken
+    // an argument a line if it is still too wide (a path never breaks).
     out.line("server");
     out.indent();
-    out.open(".serve_method(");
-    out.whole(&[operation.as_str(), ","].concat());
-    out.line("handler.clone(),");
-    if out.fits(0, &closure) {
-        out.line(&[closure.as_str(), ","].concat());
+    if out.fits(0, &call) {
+        out.line(&call);
     } else {
-        // Still too wide: the body as a block, its call broken if need be.
-        out.open("|handler, request| {");
-        if !out.fits(1, &[call.as_str(), ","].concat()) {
-            // A method call too wide even alone: prettyplease's to break.
-            out.inexact();
-        }
-        out.call("Box::pin", &call, "");
-        out.close("},");
+        out.open(".serve_method(");
+        out.whole(&[operation.as_str(), ","].concat());
+        out.line("handler.clone(),");
+        out.whole(&[method.as_str(), ","].concat());
+        out.close(");");
     }
-    out.close(");");
     out.outdent();
 }
 
