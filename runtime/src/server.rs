@@ -289,7 +289,7 @@ type ReplyFuture = Pin<Box<dyn Future<Output = Reply> + Send>>;
 ///
 /// Why a trait and not a closure boxing the future: a closure per operation
 /// is a body rustc type-checks and borrow-checks on its own, and 5,000 of
-/// them were about a third of the Graph beta server's compile time; a method
+/// them were about half of the Graph beta server's compile time; a method
 /// passed as it is costs one bound proved per operation (20–30 % less for
 /// the server module).
 pub trait HandlerMethod<'a, H: ?Sized + 'a, Req, Res>: Fn(&'a H, Req) -> Self::Future {
@@ -303,6 +303,7 @@ where
 {
     type Future = Fut;
 }
+
 type Dispatch = Arc<dyn Fn(Call) -> ReplyFuture + Send + Sync>;
 
 /// Routes requests to the operations of a route table; operations nobody
