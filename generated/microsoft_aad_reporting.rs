@@ -3,7 +3,6 @@
 /// `credentialUserRegistrationDetails`
 ///
 /// OData type `Microsoft.AAD.Reporting.credentialUserRegistrationDetails`. Documented in `api/credentialuserregistrationdetails-post.md`.
-#[derive(Clone, Default, PartialEq)]
 pub struct CredentialUserRegistrationDetails {
     /// `id`
     pub id: Option<Option<String>>,
@@ -26,7 +25,7 @@ pub struct CredentialUserRegistrationDetails {
 }
 
 impl ::mdbind_runtime::Object for CredentialUserRegistrationDetails {
-    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader<'_>) -> Self {
         Self {
             id: object.member("id"),
             user_principal_name: object.member("userPrincipalName"),
@@ -54,12 +53,11 @@ impl ::mdbind_runtime::Object for CredentialUserRegistrationDetails {
 
 ::mdbind_runtime::object_serde!(CredentialUserRegistrationDetails);
 
-::mdbind_runtime::object_debug!(CredentialUserRegistrationDetails);
+::mdbind_runtime::object_traits!(CredentialUserRegistrationDetails);
 
 /// `userCredentialUsageDetails`
 ///
 /// OData type `Microsoft.AAD.Reporting.userCredentialUsageDetails`. Documented in `api/usercredentialusagedetails-post.md`, `api/usercredentialusagedetails-update.md`.
-#[derive(Clone, Default, PartialEq)]
 pub struct UserCredentialUsageDetails {
     /// `id`
     pub id: Option<Option<String>>,
@@ -82,7 +80,7 @@ pub struct UserCredentialUsageDetails {
 }
 
 impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
-    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader<'_>) -> Self {
         Self {
             id: object.member("id"),
             feature: object.member("feature"),
@@ -110,7 +108,7 @@ impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
 
 ::mdbind_runtime::object_serde!(UserCredentialUsageDetails);
 
-::mdbind_runtime::object_debug!(UserCredentialUsageDetails);
+::mdbind_runtime::object_traits!(UserCredentialUsageDetails);
 
 /// Values of `Microsoft.AAD.Reporting.CredentialUserRegistrationDetailsAuthMethods`, listed in the property's description. Documented in `api/credentialuserregistrationdetails-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -3,7 +3,6 @@
 /// `credentialUsageSummary`
 ///
 /// OData type `microsoft.graph.credentialUsageSummary`, derived from `microsoft.graph.entity`. Documented in `api/credentialusagesummary-post.md`.
-#[derive(Clone, Default, PartialEq)]
 pub struct CredentialUsageSummary {
     /// Inherited from entity
     pub id: Option<Option<String>>,
@@ -20,7 +19,7 @@ pub struct CredentialUsageSummary {
 }
 
 impl ::mdbind_runtime::Object for CredentialUsageSummary {
-    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader<'_>) -> Self {
         Self {
             id: object.member("id"),
             feature: object.member("feature"),
@@ -42,12 +41,11 @@ impl ::mdbind_runtime::Object for CredentialUsageSummary {
 
 ::mdbind_runtime::object_serde!(CredentialUsageSummary);
 
-::mdbind_runtime::object_debug!(CredentialUsageSummary);
+::mdbind_runtime::object_traits!(CredentialUsageSummary);
 
 /// `userCredentialUsageDetails`
 ///
 /// OData type `microsoft.graph.userCredentialUsageDetails`. Documented nowhere: fields inferred from the example in `api/reportroot-list-usercredentialusagedetails.md`.
-#[derive(Clone, Default, PartialEq)]
 pub struct UserCredentialUsageDetails {
     /// `id`
     pub id: Option<Option<String>>,
@@ -70,7 +68,7 @@ pub struct UserCredentialUsageDetails {
 }
 
 impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
-    fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {
+    fn read(object: &mut ::mdbind_runtime::ObjectReader<'_>) -> Self {
         Self {
             id: object.member("id"),
             feature: object.member("feature"),
@@ -98,7 +96,7 @@ impl ::mdbind_runtime::Object for UserCredentialUsageDetails {
 
 ::mdbind_runtime::object_serde!(UserCredentialUsageDetails);
 
-::mdbind_runtime::object_debug!(UserCredentialUsageDetails);
+::mdbind_runtime::object_traits!(UserCredentialUsageDetails);
 
 /// Values of `microsoft.graph.CredentialUsageSummaryAuthMethod`, listed in the property's description. Documented in `api/credentialusagesummary-post.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

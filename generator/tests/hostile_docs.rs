@@ -125,11 +125,11 @@ fn text_that_looks_like_code_stays_text() {
         code.macros.iter().all(|m| [
             "include",
             "mdbind_runtime::object_serde",
-            "mdbind_runtime::object_debug",
+            "mdbind_runtime::object_traits",
             "mdbind_runtime::string_enum_serde"
         ]
         .contains(&m.as_str())),
-        "only mdbind's own include! and serde and Debug impl macros: {:?}",
+        "only mdbind's own include! and serde and std trait impl macros: {:?}",
         code.macros
     );
     // The text is still there, as documentation.

@@ -25,7 +25,8 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
 
     out.doc(&type_doc(def));
     attrs(&mut out, cfg);
-    out.line("#[derive(Clone, Default, PartialEq)]");
+    // `Default`, `Clone`, `PartialEq` and `Debug` come from `object_traits!`
+    // below.
     for extra in cx.options.attributes_for(&def.namespace, &qualified) {
         out.tokens(&extra);
     }
@@ -69,7 +70,7 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     out.blank();
     attrs(&mut out, cfg);
     out.impl_block("::mdbind_runtime::Object", name);
-    out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
+    out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader<'_>) -> Self {");
     // A struct literal this long is always broken, one field per line.
     out.open("Self {");
     for (field, wire) in fields.iter().zip(&wire) {
@@ -102,10 +103,12 @@ pub fn emit(cx: &Context, def: &TypeDef) -> String {
     out.blank();
     attrs(&mut out, cfg);
     macro_call(&mut out, "::mdbind_runtime::object_serde!", name);
-    // `Debug` lists the members present, as JSON (see the macro).
+    // `Default` as an empty object, `Clone` and `PartialEq` through the
+    // members `write` lists, `Debug` showing the ones present as JSON: no
+    // per-struct code (see the macro).
     out.blank();
     attrs(&mut out, cfg);
-    macro_call(&mut out, "::mdbind_runtime::object_debug!", name);
+    macro_call(&mut out, "::mdbind_runtime::object_traits!", name);
 
     polymorphic(&mut out, cx, def, module);
     out.finish()
@@ -181,7 +184,7 @@ fn polymorphic(out: &mut Code, cx: &Context, def: &TypeDef, module: Option<&str>
     out.blank();
     attrs(out, cfg);
     out.impl_block("::mdbind_runtime::Object", name);
-    out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader) -> Self {");
+    out.open("fn read(object: &mut ::mdbind_runtime::ObjectReader<'_>) -> Self {");
     let base_self = ["Self::", base_variant].concat();
     if derived.is_empty() {
         out.call(&base_self, "object.variant()", "");
