@@ -15,9 +15,10 @@
 //! streaming visitor and needs a self-describing format (JSON, YAML, …), which
 //! is what Graph payloads are.
 //!
-//! `Default`, `Clone` and `PartialEq` go the same way ([`object_traits!`]): the members
-//! `write` lists are compared, or read back into a new struct by the same
-//! `read`, through a small object-safe [`Member`] trait, instead of a derived
+//! `Default`, `Clone` and `PartialEq` go the same way
+//! ([`object_traits!`](crate::object_traits)): the members `write` lists are
+//! compared, or read back into a new struct by the same `read`, through a
+//! small object-safe [`Member`] trait, instead of a derived
 //! impl per struct naming every field again (three more functions per struct
 //! for rustc to type-check and borrow-check, a tenth of the generated crate's
 //! check). At run time that costs a list of the members present per call.
