@@ -81,12 +81,15 @@ macro_rules! string_enum_serde {
 /// Implements `Default`, `Clone`, `PartialEq` and `Debug` for generated
 /// structs through their [`Object`] impl.
 ///
-/// `Default` reads an empty object (every member absent); `Clone` reads the members present back through the struct's `read`,
-/// cloning each; `PartialEq` compares the members present one by one (absent,
-/// `null` and a value all differ) and the additional properties as maps: what
-/// the derived impls do, with no per-struct code. `Debug` shows the members
-/// present, by their documented names, with their JSON values; a derived impl
-/// prints every member, absent ones as `None`.
+/// `Default` reads an empty object (every member absent); `Clone` reads the
+/// members present back through the struct's `read`, cloning each;
+/// `PartialEq` compares the members present one by one (absent, `null` and a
+/// value all differ) and the additional properties as maps: what the derived
+/// impls do, with no per-struct code. `Debug` shows the members present, by
+/// their documented names, with their JSON values; a derived impl prints
+/// every member, absent ones as `None`. For structs only: the `Any…` enums
+/// derive these traits (their `read` picks a variant by `@odata.type`, which
+/// a copy does not carry).
 #[macro_export]
 macro_rules! object_traits {
     ($($name:ident),* $(,)?) => {$(
@@ -161,7 +164,8 @@ pub fn empty<T: Object>() -> T {
 }
 
 /// `Clone::clone` of every generated struct: its `read` over the members
-/// `value` writes, each cloned.
+/// `value` writes, each cloned. (Not for an `Any…` enum: see
+/// [`object_traits!`](crate::object_traits).)
 pub fn clone<T: Object>(value: &T) -> T {
     let written = ObjectWriter::of(value);
     let mut reader = ObjectReader {
