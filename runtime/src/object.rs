@@ -239,6 +239,9 @@ impl ObjectReader<'_> {
         name: &str,
     ) -> Option<Option<T>> {
         let members = match &mut self.members {
+            // Nothing left to take (`Default`, or every member read): no
+            // need to hash the name.
+            Source::Json(members) if members.is_empty() => return None,
             Source::Json(members) => members,
             Source::Copy {
                 documented, next, ..
