@@ -18,7 +18,7 @@
 //! `Default`, `Clone` and `PartialEq` go the same way
 //! ([`object_traits!`](crate::object_traits)): the members `write` lists are
 //! compared, or read back into a new struct by the same `read`, through a
-//! small object-safe [`Member`] trait, instead of a derived
+//! small object-safe `Member` trait, instead of a derived
 //! impl per struct naming every field again (three more functions per struct
 //! for rustc to type-check and borrow-check, a tenth of the generated crate's
 //! check). At run time that costs a list of the members present per call.
@@ -369,7 +369,7 @@ impl<'a> ObjectWriter<'a> {
 
 /// A member value as `write` lists it: serialized, compared and cloned
 /// without knowing its type.
-pub trait Member {
+trait Member {
     /// The value, to serialize.
     fn as_serialize(&self) -> &dyn erased_serde::Serialize;
     /// The value, to downcast to its type.
