@@ -6,9 +6,10 @@
 //! Each stage runs `RUNS` times on the previous stage's output (the whole run
 //! `PAIRS` times), each run right after a floor run: the median and fastest
 //! run are printed, with the median of each run's ratio to the floor run just
-//! before it (see [`paired_with`]), then the peak memory of the floor and of
-//! one whole run (each measured in a process of its own) and of this
-//! process, whose stages hold every stage's output at once.
+//! before it (see [`paired_with`]). Then the floor and the whole run as
+//! processes of their own, in `PAIRS` pairs (see [`processes`]): what one
+//! command-line run pays, starting cold, and the two runs' peak memory; and
+//! the peak of this process, whose stages hold every stage's output at once.
 //! Each run's output is freed after its clock stops, for the floor too: the
 //! command line leaves what it made (and the parsed pages, see
 //! `load_keeping_pages`) to the process's exit and a build script's
@@ -47,30 +48,27 @@ fn main() {
         );
         std::process::exit(2);
     }
+    if let Ok(run) = std::env::var(ONE_RUN) {
+        // A child of `processes`: one run in a process of its own, then its
+        // peak. What it made is held to the exit, which runs no destructor:
+        // the process hands its memory back whole, as the command line does.
+        let _output: Box<dyn std::any::Any> = if run == "floor" {
+            Box::new(floor(&corpus, &mdbind::docs_files(&corpus).unwrap()))
+        } else {
+            Box::new(std::hint::black_box(whole(&corpus)))
+        };
+        println!("{}", peak_rss());
+        std::process::exit(0);
+    }
     let files = mdbind::docs_files(&corpus).unwrap();
-    // One page of the floor: read, parsed, dropped.
-    let floor_page = |f: &PathBuf| -> usize {
-        let text = std::fs::read_to_string(corpus.join(f)).unwrap_or_default();
-        pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::all()).count()
-    };
-    let floor_run = || -> usize { files.par_iter().map(floor_page).sum() };
+    let floor_run = || -> usize { floor(&corpus, &files) };
     // The same on one thread, printed for comparison only: issue 9 gave its
     // floor as about 0.13 s on 2 cores, which one machine here took on one
     // thread (on both cores: 0.07–0.08 s) and another, slower one took on
     // both (0.10–0.19 s as its speed drifted). The ratios and the target are
     // on the floor above, which moves with the machine as the run does.
-    let floor_one_thread = || -> usize { files.iter().map(floor_page).sum() };
-    let whole_run = || {
-        let (schema, pages) = mdbind::load_keeping_pages(&corpus).unwrap();
-        let files = mdbind::emit::emit(&schema);
-        (schema, pages, files)
-    };
-    match std::env::var(ONE_RUN).as_deref() {
-        // The child of `peak_of`: one run, then its peak.
-        Ok("floor") => return println!("{}", peak_rss_after(floor_run())),
-        Ok(_) => return println!("{}", peak_rss_after(whole_run())),
-        Err(_) => {}
-    }
+    let floor_one_thread = || -> usize { files.iter().map(|f| floor_page(&corpus, f)).sum() };
+    let whole_run = || whole(&corpus);
     println!(
         "corpus: {} ({} pages); each stage run {} times (the whole run {}), each run right after a floor run: \
          median, fastest, and the median of each run's ratio to the floor run before it",
@@ -142,8 +140,7 @@ fn main() {
     let t_whole = paired(PAIRS, &mut || timed(whole_run));
     let floor = Times::of(floors);
     let floor_serial = Times::of((0..RUNS).map(|_| timed(floor_one_thread)).collect());
-    let peak_of_floor = peak_of("floor");
-    let peak_of_whole = peak_of("whole");
+    let as_processes = processes(PAIRS);
 
     let row = |name: &str, t: &Times, ratio: &str| {
         println!(
@@ -184,33 +181,116 @@ fn main() {
         floor_serial.median.as_secs_f64(),
         t_whole.times.median.as_secs_f64() / floor_serial.median.as_secs_f64(),
     );
+    match &as_processes {
+        Ok(p) => {
+            row("floor as a process", &p.floor, "1.0× itself");
+            row(
+                "whole run as a process",
+                &p.whole.times,
+                &format!(
+                    "{:.1}× the floor as a process (middle half {:.1}–{:.1}×, lowest {:.1}×, highest {:.1}×)",
+                    p.whole.median_ratio(),
+                    p.whole.middle_half().0,
+                    p.whole.middle_half().1,
+                    p.whole.ratios[0],
+                    p.whole.ratios[PAIRS - 1],
+                ),
+            );
+        }
+        Err(e) => println!("as processes: not measured ({e})"),
+    }
     println!(
         "types {}, enums {}, operations {}",
         counts.0, counts.1, counts.2
     );
+    let (peak_of_floor, peak_of_whole) = match &as_processes {
+        Ok(p) => (p.floor_peak.as_str(), p.whole_peak.as_str()),
+        Err(_) => ("unknown", "unknown"),
+    };
     println!(
         "peak RSS: floor {peak_of_floor}; whole run {peak_of_whole}; stages, each holding its input and output {peak_of_stages}"
     );
 }
 
-/// Set in the environment of the process [`peak_of`] starts: which run it makes.
+/// One page of the floor: read, parsed, dropped.
+fn floor_page(corpus: &Path, file: &PathBuf) -> usize {
+    let text = std::fs::read_to_string(corpus.join(file)).unwrap_or_default();
+    pulldown_cmark::Parser::new_ext(&text, pulldown_cmark::Options::all()).count()
+}
+
+/// The floor: every page read, parsed by pulldown-cmark and dropped, on every core.
+fn floor(corpus: &Path, files: &[PathBuf]) -> usize {
+    files.par_iter().map(|f| floor_page(corpus, f)).sum()
+}
+
+/// The whole run: what `mdbind generate` makes before writing it.
+fn whole(corpus: &Path) -> impl Sized + 'static {
+    let (schema, pages) = mdbind::load_keeping_pages(corpus).unwrap();
+    let files = mdbind::emit::emit(&schema);
+    (schema, pages, files)
+}
+
+/// Set in the environment of the processes [`processes`] starts: which run
+/// each makes.
 const ONE_RUN: &str = "MDBIND_BENCH_ONE_RUN";
 
-/// The peak memory of one run (`floor` or `whole`), measured in a process of
-/// its own: in this one, memory the stages above freed may still be held by
-/// the allocator (or its purge still pending) and would count.
-fn peak_of(run: &str) -> String {
-    let measured = std::env::current_exe().and_then(|exe| {
-        std::process::Command::new(exe)
-            .env(ONE_RUN, run)
+/// The floor and the whole run as processes of their own, in pairs: what a
+/// command-line run pays (starting cold, every page of memory fresh, its
+/// output left to the exit), and their peaks, which in this process would
+/// count memory the stages above freed and the allocator still holds.
+struct AsProcesses {
+    floor: Times,
+    whole: Stage,
+    /// The highest of the runs' peaks.
+    floor_peak: String,
+    whole_peak: String,
+}
+
+/// `pairs` pairs of processes, the floor's first, each timed from its start
+/// to its exit.
+fn processes(pairs: usize) -> Result<AsProcesses, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("this program's path: {e}"))?;
+    let run = |which: &str| -> Result<(Duration, u64), String> {
+        let start = Instant::now();
+        let out = std::process::Command::new(&exe)
+            .env(ONE_RUN, which)
             .stderr(std::process::Stdio::inherit())
             .output()
-    });
-    match measured {
-        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_string(),
-        Ok(out) => format!("unknown (the measuring run failed: {})", out.status),
-        Err(e) => format!("unknown (the measuring run could not start: {e})"),
+            .map_err(|e| format!("the {which} run could not start: {e}"))?;
+        let elapsed = start.elapsed();
+        if !out.status.success() {
+            return Err(format!("the {which} run failed: {}", out.status));
+        }
+        let peak = String::from_utf8_lossy(&out.stdout);
+        let kb = peak
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .map_err(|_| format!("the {which} run printed no peak: {peak:?}"))?;
+        Ok((elapsed, kb))
+    };
+    let (mut floors, mut wholes, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut floor_peak, mut whole_peak) = (0, 0);
+    for _ in 0..pairs {
+        let (f, f_kb) = run("floor")?;
+        let (w, w_kb) = run("whole")?;
+        floors.push(f);
+        wholes.push(w);
+        ratios.push(w.as_secs_f64() / f.as_secs_f64());
+        floor_peak = floor_peak.max(f_kb);
+        whole_peak = whole_peak.max(w_kb);
     }
+    ratios.sort_by(f64::total_cmp);
+    Ok(AsProcesses {
+        floor: Times::of(floors),
+        whole: Stage {
+            times: Times::of(wholes),
+            ratios,
+        },
+        floor_peak: format!("{floor_peak} kB"),
+        whole_peak: format!("{whole_peak} kB"),
+    })
 }
 
 /// A median and a fastest time.
@@ -293,13 +373,6 @@ fn timed<O>(run: impl FnOnce() -> O) -> Duration {
     let elapsed = start.elapsed();
     drop(output);
     elapsed
-}
-
-/// [`peak_rss`] with a run's `output` still held (so that it is made).
-fn peak_rss_after<T>(output: T) -> String {
-    let peak = peak_rss();
-    drop(std::hint::black_box(output));
-    peak
 }
 
 /// The process's peak resident memory (Linux `VmHWM`), or `unknown`.
