@@ -10,7 +10,7 @@ static POSSIBLE_VALUES: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`]+)`").unwrap());
+static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`[^`]+`").unwrap());
 
 /// The members a description lists, in order, without duplicates; empty when it
 /// lists none. Backticked values are taken as written; otherwise a plain
@@ -26,9 +26,12 @@ pub fn possible_values(description: &str) -> Vec<String> {
     };
     let rest = &description[found.end()..];
     let mut values: Vec<String> = Vec::new();
+    // Matches without their backticks: finding is several times cheaper
+    // than capturing the group, and the group is the match less one byte
+    // at either end.
     let coded: Vec<&str> = CODE
-        .captures_iter(rest)
-        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        .find_iter(rest)
+        .map(|m| &m.as_str()[1..m.len() - 1])
         .collect();
     if !coded.is_empty() {
         // A backticked value is taken as written (`1st`, `a-b` are members too).
