@@ -16,9 +16,15 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`[^`]+`").unwrap())
 /// lists none. Backticked values are taken as written; otherwise a plain
 /// comma-separated list of identifiers up to the end of the sentence.
 pub fn possible_values(description: &str) -> Vec<String> {
+    super::text::with_lowercase(description, |lower| possible_values_in(description, lower))
+}
+
+/// [`possible_values`] of a description whose lower-cased copy the caller
+/// has made already (to read other phrases in it too).
+pub(crate) fn possible_values_in(description: &str, lower: super::text::Lowercase) -> Vec<String> {
     // Every pattern says "values": most descriptions skip the regex.
     static VALUES: super::Phrase = super::Phrase::new("values");
-    if !VALUES.occurs_in(description) {
+    if !VALUES.is_in(lower) {
         return Vec::new();
     }
     let Some(found) = POSSIBLE_VALUES.find(description) else {

@@ -110,6 +110,12 @@ pub struct PropertyMarks {
 impl PropertyMarks {
     /// The marks in `description` (ASCII case ignored).
     pub fn of(description: &str) -> Self {
+        text::with_lowercase(description, Self::in_lowercase)
+    }
+
+    /// [`Self::of`] a description already lower-cased, for a caller that
+    /// reads other phrases in it too.
+    pub(crate) fn in_lowercase(lower: text::Lowercase) -> Self {
         static READ: Phrase = Phrase::new("read");
         static NULL: Phrase = Phrase::new("null");
         static REQUIRED: Phrase = Phrase::new("required");
@@ -126,25 +132,22 @@ impl PropertyMarks {
         static NULLABLE: Phrase = Phrase::new("nullable");
         static NOT_REQUIRED: Phrase = Phrase::new("not required");
         static REQUIRED_MARKS: [Phrase; 2] = [Phrase::new("required."), Phrase::new("(required)")];
-        text::with_lowercase(description, |lower| {
-            // Every mark's words hold one of these; most descriptions hold none.
-            if ![&READ, &NULL, &REQUIRED].iter().any(|w| w.is_in(lower)) {
-                return PropertyMarks::default();
-            }
-            PropertyMarks {
-                read_only: READ_ONLY.iter().any(|w| w.is_in(lower)),
-                nullable: if NOT_NULLABLE.iter().any(|w| w.is_in(lower)) {
-                    Some(false)
-                } else if NULLABLE.is_in(lower) {
-                    Some(true)
-                } else {
-                    None
-                },
-                required: !NOT_REQUIRED.is_in(lower)
-                    && (lower.starts_with("required")
-                        || REQUIRED_MARKS.iter().any(|w| w.is_in(lower))),
-            }
-        })
+        // Every mark's words hold one of these; most descriptions hold none.
+        if ![&READ, &NULL, &REQUIRED].iter().any(|w| w.is_in(lower)) {
+            return PropertyMarks::default();
+        }
+        PropertyMarks {
+            read_only: READ_ONLY.iter().any(|w| w.is_in(lower)),
+            nullable: if NOT_NULLABLE.iter().any(|w| w.is_in(lower)) {
+                Some(false)
+            } else if NULLABLE.is_in(lower) {
+                Some(true)
+            } else {
+                None
+            },
+            required: !NOT_REQUIRED.is_in(lower)
+                && (lower.starts_with("required") || REQUIRED_MARKS.iter().any(|w| w.is_in(lower))),
+        }
     }
 }
 

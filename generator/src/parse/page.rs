@@ -7,7 +7,7 @@ use regex::Regex;
 use super::examples::{self, ExampleKind};
 use super::json_tree::Json;
 use super::markdown::{self, Block, BlockKind, Inline, Row};
-use super::text::{find_short, strip_prefix_ci, without};
+use super::text::{self, find_short, strip_prefix_ci, without};
 use super::typeref::{self, TypeName};
 use super::Phrase;
 use super::{
@@ -531,6 +531,8 @@ impl PageParser {
         // Rows are large and kept to the end of the run: sized once (a
         // grown list copies them and keeps up to half its room unused).
         let mut out: Vec<PropertyRow> = Vec::with_capacity(rows.len());
+        // Rows whose description the rows after them go on with.
+        let mut continued: Vec<usize> = Vec::new();
         for row in rows {
             let name = without(&cell(row, Some(name_col)).text, &['`'])
                 .trim()
@@ -547,15 +549,26 @@ impl PageParser {
                     if let Some(previous) = out.last_mut() {
                         previous.description.push(' ');
                         previous.description.push_str(&text);
+                        if continued.last() != Some(&(out.len() - 1)) {
+                            continued.push(out.len() - 1);
+                        }
                     }
                 }
                 continue;
             }
             let description = cell(row, desc_col);
-            // "… Inherited from [x](x.md)", anywhere in the cell.
+            // "… Inherited from [x](x.md)", anywhere in the cell. The
+            // description is lower-cased once for the three readings of it.
             static INHERITED_FROM: Phrase = Phrase::new("inherited from");
-            let inherited_from = INHERITED_FROM
-                .find(&description.text)
+            let (inherited_at, possible_values, marks) =
+                text::with_lowercase(&description.text, |lower| {
+                    (
+                        INHERITED_FROM.find_in(lower),
+                        enums::possible_values_in(&description.text, lower),
+                        super::PropertyMarks::in_lowercase(lower),
+                    )
+                });
+            let inherited_from = inherited_at
                 .map(|at| at + "inherited from".len())
                 .and_then(|end| {
                     description
@@ -567,17 +580,17 @@ impl PageParser {
             out.push(PropertyRow {
                 name,
                 typ: typeref::parse(type_cell),
-                possible_values: enums::possible_values(&description.text),
-                // Read once the row's description is whole (below).
-                marks: Default::default(),
+                possible_values,
+                marks,
                 description: description.text.to_string(),
                 inherited_from,
                 line: row.line,
             });
         }
-        // A row's description can go on in the rows after it (see above).
-        for row in &mut out {
-            row.marks = super::PropertyMarks::of(&row.description);
+        // A row's description can go on in the rows after it (see above):
+        // its marks are read again once it is whole.
+        for i in continued {
+            out[i].marks = super::PropertyMarks::of(&out[i].description);
         }
         self.page.property_tables.push(PropertyTable {
             subject,
@@ -749,6 +762,7 @@ fn lines_in(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::PropertyMarks;
 
     /// Found by `cargo fuzz`: `<!-->` opens and closes a comment at once.
     #[test]
@@ -780,5 +794,42 @@ mod tests {
         assert_eq!(status("Returns a `404` status code."), Some(404));
         assert_eq!(status("Returns 2\u{e51}\u{e52} response code."), None);
         assert_eq!(status("Returns 200 OK."), None);
+    }
+
+    /// A description that runs onto a row of its own is read whole for its
+    /// marks; its own row's marks, values and base stay read off it.
+    #[test]
+    fn marks_of_a_description_continued_on_the_next_row() {
+        let (page, _) = parse_page(
+            "resources/x.md",
+            "# x resource type\n\n## Properties\n\n\
+             | Property | Type | Description |\n|:--|:--|:--|\n\
+             | a | String | Nullable. Possible values are: `one`, `two`. |\n\
+             | goes on here. Read-only. | | |\n\
+             | b | String | Not nullable. Inherited from [y](y.md). |\n",
+        );
+        assert_eq!(page.property_tables.len(), 1);
+        let rows = &page.property_tables[0].rows;
+        let a = &rows[0];
+        assert_eq!(
+            a.description,
+            "Nullable. Possible values are: `one`, `two`. goes on here. Read-only."
+        );
+        assert_eq!(a.possible_values, ["one", "two"]);
+        assert_eq!(
+            a.marks,
+            PropertyMarks {
+                read_only: true,
+                nullable: Some(true),
+                required: false
+            }
+        );
+        let b = &rows[1];
+        assert_eq!((b.marks.read_only, b.marks.nullable), (false, Some(false)));
+        assert!(
+            matches!(&b.inherited_from, Some(TypeName::Named { name, .. }) if name == "y"),
+            "{:?}",
+            b.inherited_from
+        );
     }
 }
