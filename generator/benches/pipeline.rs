@@ -166,14 +166,7 @@ fn main() {
     row(
         "whole run (load + emit)",
         &t_whole.times,
-        &format!(
-            "{:.1}× floor (middle half {:.1}–{:.1}×, lowest {:.1}×, highest {:.1}×)",
-            t_whole.median_ratio(),
-            t_whole.middle_half().0,
-            t_whole.middle_half().1,
-            t_whole.ratios[0],
-            t_whole.ratios[PAIRS - 1],
-        ),
+        &t_whole.spread("floor"),
     );
     println!(
         "(floor on one thread            {:>8.3} s: the whole run is {:.1}× that; printed for comparison only, \
@@ -187,14 +180,7 @@ fn main() {
             row(
                 "whole run as a process",
                 &p.whole.times,
-                &format!(
-                    "{:.1}× the floor as a process (middle half {:.1}–{:.1}×, lowest {:.1}×, highest {:.1}×)",
-                    p.whole.median_ratio(),
-                    p.whole.middle_half().0,
-                    p.whole.middle_half().1,
-                    p.whole.ratios[0],
-                    p.whole.ratios[PAIRS - 1],
-                ),
+                &p.whole.spread("the floor as a process"),
             );
         }
         Err(e) => println!("as processes: not measured ({e})"),
@@ -322,11 +308,20 @@ impl Stage {
         self.ratios[self.ratios.len() / 2]
     }
 
-    /// The lowest and highest ratio once the lowest and highest quarter
-    /// are left out.
-    fn middle_half(&self) -> (f64, f64) {
-        let n = self.ratios.len();
-        (self.ratios[n / 4], self.ratios[n - 1 - n / 4])
+    /// The median ratio to `floor` (what the ratios are to), then the
+    /// lowest and highest once the lowest and highest quarter are left out,
+    /// and the lowest and highest of all.
+    fn spread(&self, floor: &str) -> String {
+        let r = &self.ratios;
+        let n = r.len();
+        format!(
+            "{:.1}× {floor} (middle half {:.1}–{:.1}×, lowest {:.1}×, highest {:.1}×)",
+            self.median_ratio(),
+            r[n / 4],
+            r[n - 1 - n / 4],
+            r[0],
+            r[n - 1],
+        )
     }
 }
 
